@@ -1,0 +1,47 @@
+"""Which folders are blocks, and whether every block has a quiz and every quiz a block."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..errors import CourseError, Location
+
+
+def block_folders(page_paths: Iterable[str]) -> list[str]:
+    """Top-level folders that hold at least one lesson page (paths use '/', relative to the docs)."""
+    return sorted({path.split("/", 1)[0] for path in page_paths if "/" in path})
+
+
+def pairing_errors(
+    folders: Iterable[str], quiz_files: dict[str, str], docs_dir: str, quizzes_dir: str
+) -> list[CourseError]:
+    """A block folder without a quiz file, and a quiz file without a block, are both mistakes.
+
+    `quiz_files` maps a quiz's block id (its file name without `.yml`) to how the file is shown.
+    """
+    folders = list(folders)
+    errors = []
+    for folder in folders:
+        if folder not in quiz_files:
+            errors.append(CourseError(
+                Location(f"{docs_dir}/{folder}"),
+                f"the block '{folder}' has no quiz.",
+                f"Add {quizzes_dir}/{folder}.yml: every block ends with a quiz.",
+            ))
+    for block_id, shown_as in sorted(quiz_files.items()):
+        if block_id not in folders:
+            hint = _closest(block_id, folders)
+            errors.append(CourseError(
+                Location(shown_as),
+                f"this quiz has no block: there is no lesson folder {docs_dir}/{block_id}/.",
+                f"Rename it to {quizzes_dir}/{hint}.yml." if hint else
+                f"Name the quiz after a lesson folder of {docs_dir}/, or create that folder.",
+            ))
+    return errors
+
+
+def _closest(word: str, choices: list[str]) -> str | None:
+    import difflib
+
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return match[0] if match else None

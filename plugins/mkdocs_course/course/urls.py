@@ -1,0 +1,15 @@
+"""Links between pages of the built site, so it works from a sub-path or the file system."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def relative_url(target: str, from_url: str) -> str:
+    """`target` and `from_url` are site-root-relative URLs as MkDocs writes them ('', 'a/', 'a/b.html')."""
+    base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
+    path, hash_, fragment = target.partition("#")
+    relative = posixpath.relpath(path or ".", base or ".")
+    if (path == "" or path.endswith("/")) and not relative.endswith("/"):
+        relative += "/"
+    return relative + hash_ + fragment

@@ -1,0 +1,1 @@
+"""Quizzes: the model, YAML loading with line numbers, validation, answer hashing and rendering."""

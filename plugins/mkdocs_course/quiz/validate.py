@@ -1,0 +1,355 @@
+"""Turn YAML nodes into a Quiz, collecting every mistake with its line and a fix.
+
+Works on nodes rather than loaded values so that each message can point at the exact line, and so
+that Markdown fields keep the author's text as written (`text: No` stays "No", not False).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any, Callable
+
+import yaml
+
+from ..errors import CourseError, CourseErrors, Location
+from .model import QUESTION_TYPES, Option, Question, Quiz, Review, Variant
+
+QUIZ_KEYS = ("title", "intro", "pass_mark", "draw", "questions")
+QUESTION_KEYS = (
+    "id", "type", "prompt", "options", "answer", "accept", "explanation", "review", "variants",
+)
+VARIANT_KEYS = ("prompt", "options", "answer", "accept", "explanation")
+OPTION_KEYS = ("text", "correct", "feedback")
+MIN_OPTIONS, MAX_OPTIONS = 2, 10
+QUESTION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_constructor = yaml.SafeLoader("")
+
+Fields = dict[str, yaml.Node]
+
+
+def quiz_from_node(node: yaml.Node | None, where: Location, block_id: str) -> Quiz:
+    """Check a composed quiz file; raise CourseErrors listing every mistake found."""
+    check = _Checker(where.path)
+    quiz = check.quiz(node, where, block_id)
+    if check.errors or quiz is None:
+        raise CourseErrors(check.errors)
+    return quiz
+
+
+class _Checker:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.errors: list[CourseError] = []
+        self._seen: set[str] = set()
+
+    # -- reporting ---------------------------------------------------------------------------
+
+    def at(self, node: yaml.Node) -> Location:
+        return Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def error(self, node: yaml.Node, problem: str, fix: str = "") -> None:
+        error = CourseError(self.at(node), problem, fix)
+        if str(error) not in self._seen:  # variants inherit fields: report each mistake once
+            self._seen.add(str(error))
+            self.errors.append(error)
+
+    # -- the quiz ----------------------------------------------------------------------------
+
+    def quiz(self, node: yaml.Node | None, where: Location, block_id: str) -> Quiz | None:
+        if node is None or _is_null(node):
+            self.errors.append(
+                CourseError(where, "the quiz file is empty.", "Add a `questions:` list (see the author guide).")
+            )
+            return None
+        fields = self.mapping(node, "the quiz file", QUIZ_KEYS)
+        if fields is None:
+            return None
+        title = self.text(fields.get("title"), "`title`") or "Quiz"
+        intro = self.text(fields.get("intro"), "`intro`")
+        pass_mark = self.pass_mark(fields.get("pass_mark"))
+        questions_node = fields.get("questions")
+        questions = self.questions(node, questions_node)
+        written = len(questions_node.value) if isinstance(questions_node, yaml.SequenceNode) else 0
+        draw = self.draw(fields.get("draw"), written)
+        return Quiz(
+            block_id=block_id,
+            source=where,
+            questions=tuple(questions),
+            title=title,
+            intro=intro,
+            pass_mark=pass_mark,
+            draw=draw,
+        )
+
+    def pass_mark(self, node: yaml.Node | None) -> float | None:
+        if node is None:
+            return None
+        value = _scalar_value(node)
+        if node.tag not in (_INT_TAG, _FLOAT_TAG) or not 1 <= value <= 100:
+            self.error(
+                node,
+                f"`pass_mark` must be a percentage from 1 to 100, not {_shown(node)}.",
+                "Write a number such as `pass_mark: 60`, or remove it to use the course default.",
+            )
+            return None
+        return float(value)
+
+    def draw(self, node: yaml.Node | None, question_count: int) -> int | None:
+        if node is None:
+            return None
+        value = _scalar_value(node)
+        if node.tag != _INT_TAG or value < 1:
+            self.error(node, f"`draw` must be a whole number of at least 1, not {_shown(node)}.",
+                       "Give how many questions each attempt shows, or remove `draw` to show them all.")
+            return None
+        if question_count and value > question_count:
+            self.error(
+                node,
+                f"`draw: {value}` asks for more questions than the quiz has ({question_count}).",
+                f"Use a number from 1 to {question_count}, or add questions.",
+            )
+            return None
+        return int(value)
+
+    def questions(self, quiz_node: yaml.Node, node: yaml.Node | None) -> list[Question]:
+        if node is None or _is_null(node):
+            self.error(quiz_node, "the quiz has no questions.", "Add a `questions:` list with at least one question.")
+            return []
+        items = self.sequence(node, "`questions`")
+        if items is None:
+            return []
+        if not items:
+            self.error(node, "the quiz has no questions.", "Add at least one question under `questions:`.")
+        questions: list[Question] = []
+        ids: dict[str, yaml.Node] = {}
+        for number, item in enumerate(items, start=1):
+            fields = self.mapping(item, f"question {number}", QUESTION_KEYS)
+            if fields is None:
+                continue
+            question = self.question(item, fields, number)
+            if question is None:
+                continue
+            first = ids.get(question.id)
+            if first is not None:
+                self.error(
+                    fields["id"],
+                    f"question id '{question.id}' is used twice (first on line {first.start_mark.line + 1}).",
+                    "Give every question its own id: progress is kept by id.",
+                )
+                continue
+            ids[question.id] = fields["id"]
+            questions.append(question)
+        return questions
+
+    def question(self, node: yaml.Node, fields: Fields, number: int) -> Question | None:
+        question_id = self.question_id(node, fields.get("id"), number)
+        label = f"question '{question_id}'" if question_id else f"question {number}"
+        question_type = self.question_type(node, fields.get("type"), label)
+        if question_type is None:
+            return None
+        base = {key: value for key, value in fields.items() if key in VARIANT_KEYS}
+        variants = [self.variant(node, base, question_type, label)]
+        variants_node = fields.get("variants")
+        if variants_node is not None:
+            for index, item in enumerate(self.sequence(variants_node, f"`variants` of {label}") or [], 1):
+                own = self.mapping(item, f"variant {index} of {label}", VARIANT_KEYS)
+                if own is not None:
+                    variants.append(self.variant(item, {**base, **own}, question_type, f"variant {index} of {label}"))
+        review = self.review(fields.get("review"), label)
+        if question_id is None or None in variants:
+            return None
+        return Question(id=question_id, type=question_type, variants=tuple(variants), review=review)  # type: ignore[arg-type]
+
+    def question_id(self, node: yaml.Node, id_node: yaml.Node | None, number: int) -> str | None:
+        if id_node is None:
+            self.error(node, f"question {number} has no `id`.",
+                       "Add a short, unique id such as `id: tailor-each-application`; progress is kept by id.")
+            return None
+        value = id_node.value if isinstance(id_node, yaml.ScalarNode) else None
+        if not isinstance(value, str) or not QUESTION_ID.match(value):
+            self.error(id_node, f"question {number} has the id {_shown(id_node)}, which cannot be used.",
+                       "Use letters, digits, '-' and '_' only, such as `id: ask-for-feedback`.")
+            return None
+        return value
+
+    def question_type(self, node: yaml.Node, type_node: yaml.Node | None, label: str) -> str | None:
+        choices = ", ".join(QUESTION_TYPES)
+        if type_node is None:
+            self.error(node, f"{label} has no `type`.", f"Add `type:` with one of: {choices}.")
+            return None
+        value = type_node.value if isinstance(type_node, yaml.ScalarNode) else ""
+        if value not in QUESTION_TYPES:
+            self.error(type_node, f"{label} has the unknown type {_shown(type_node)}.",
+                       _did_you_mean(str(value), QUESTION_TYPES) or f"Use one of: {choices}.")
+            return None
+        return value
+
+    def variant(self, node: yaml.Node, fields: Fields, question_type: str, label: str) -> Variant | None:
+        errors_before = len(self.errors)
+        prompt = self.text(fields.get("prompt"), f"`prompt` of {label}")
+        if not prompt.strip():
+            self.error(fields.get("prompt", node), f"{label} has no `prompt`.", "Add `prompt:` with the question text.")
+        explanation = self.text(fields.get("explanation"), f"`explanation` of {label}")
+        options: tuple[Option, ...] = ()
+        answer: bool | None = None
+        accept: tuple[str, ...] = ()
+        if question_type in ("single", "multiple"):
+            options = self.options(node, fields.get("options"), question_type, label)
+            self.not_for(fields, ("answer", "accept"), question_type, label, "options")
+        elif question_type == "true_false":
+            answer = self.answer(node, fields.get("answer"), label)
+            self.not_for(fields, ("options", "accept"), question_type, label, "`answer: true` or `answer: false`")
+        else:
+            accept = self.accept(node, fields.get("accept"), label)
+            self.not_for(fields, ("options", "answer"), question_type, label, "an `accept:` list")
+        if len(self.errors) > errors_before:
+            return None
+        return Variant(prompt=prompt, options=options, answer=answer, accept=accept, explanation=explanation)
+
+    def not_for(self, fields: Fields, keys: tuple[str, ...], question_type: str, label: str, instead: str) -> None:
+        for key in keys:
+            if key in fields:
+                self.error(fields[key], f"{label} is a {question_type} question, which does not take `{key}`.",
+                           f"Remove `{key}`; {question_type} questions use {instead}.")
+
+    def options(self, node: yaml.Node, options_node: yaml.Node | None, question_type: str, label: str) -> tuple[Option, ...]:
+        if options_node is None:
+            self.error(node, f"{label} is a {question_type} question with no `options`.",
+                       f"Add `options:` with {MIN_OPTIONS} to {MAX_OPTIONS} items, each with `text:`.")
+            return ()
+        items = self.sequence(options_node, f"`options` of {label}")
+        if items is None:
+            return ()
+        if not MIN_OPTIONS <= len(items) <= MAX_OPTIONS:
+            self.error(options_node, f"{label} has {len(items)} option{'s' if len(items) != 1 else ''}.",
+                       f"Give it from {MIN_OPTIONS} to {MAX_OPTIONS} options.")
+        options = []
+        for number, item in enumerate(items, start=1):
+            fields = self.mapping(item, f"option {number} of {label}", OPTION_KEYS)
+            if fields is None:
+                continue
+            text = self.text(fields.get("text"), f"`text` of option {number} of {label}")
+            if not text.strip():
+                self.error(fields.get("text", item), f"option {number} of {label} has no `text`.",
+                           "Add `text:` with what the learner sees.")
+            correct = False
+            if "correct" in fields:
+                correct = self.boolean(fields["correct"], f"`correct` of option {number} of {label}")
+            feedback = self.text(fields.get("feedback"), f"`feedback` of option {number} of {label}")
+            options.append(Option(text=text, correct=correct, feedback=feedback))
+        correct_count = sum(option.correct for option in options)
+        if len(options) == len(items):
+            if question_type == "single" and correct_count != 1:
+                self.error(options_node, f"{label} is a single-choice question with {correct_count} correct options.",
+                           "Mark exactly one option `correct: true`, or make it `type: multiple`.")
+            if question_type == "multiple" and correct_count == 0:
+                self.error(options_node, f"{label} is a multiple-choice question with no correct option.",
+                           "Mark at least one option `correct: true`.")
+        return tuple(options)
+
+    def answer(self, node: yaml.Node, answer_node: yaml.Node | None, label: str) -> bool | None:
+        if answer_node is None:
+            self.error(node, f"{label} is a true_false question with no `answer`.",
+                       "Add `answer: true` or `answer: false`.")
+            return None
+        return self.boolean(answer_node, f"`answer` of {label}")
+
+    def accept(self, node: yaml.Node, accept_node: yaml.Node | None, label: str) -> tuple[str, ...]:
+        if accept_node is None:
+            self.error(node, f"{label} is a text question with no `accept` list.",
+                       'Add `accept: ["answer", "another wording"]`.')
+            return ()
+        items = [accept_node] if isinstance(accept_node, yaml.ScalarNode) and not _is_null(accept_node) else self.sequence(accept_node, f"`accept` of {label}")
+        if items is None:
+            return ()
+        answers = [self.text(item, f"an accepted answer of {label}").strip() for item in items]
+        if not any(answers):
+            self.error(accept_node, f"`accept` of {label} is empty.",
+                       'List at least one accepted answer, such as `accept: ["feedback"]`.')
+        elif not all(answers):
+            self.error(accept_node, f"`accept` of {label} has an empty answer.", "Remove the empty item.")
+        return tuple(answers)
+
+    def review(self, node: yaml.Node | None, label: str) -> Review | None:
+        if node is None:
+            return None
+        target = self.text(node, f"`review` of {label}").strip()
+        path, _, anchor = target.partition("#")
+        if not path.endswith(".md"):
+            self.error(node, f"`review` of {label} is {_shown(node)}, which is not a Markdown page.",
+                       "Point it at a lesson page relative to the block folder, such as `review: cv.md#tailor-it`.")
+            return None
+        return Review(path=path, anchor=anchor, where=self.at(node))
+
+    # -- basic shapes ------------------------------------------------------------------------
+
+    def mapping(self, node: yaml.Node, what: str, allowed: tuple[str, ...]) -> Fields | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"{what} must be a set of `key: value` lines, not {_shown(node)}.",
+                       "Check the indentation and the `- ` that starts each list item.")
+            return None
+        fields: Fields = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or key not in allowed:
+                shown = key if isinstance(key, str) else _shown(key_node)
+                self.error(key_node, f"unknown key '{shown}' in {what}.",
+                           _did_you_mean(str(shown), allowed) or f"Allowed keys: {', '.join(allowed)}.")
+            elif key in fields:
+                self.error(key_node, f"`{key}` is given twice in {what}.", "Keep one of them.")
+            else:
+                fields[key] = value_node
+        return fields
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"{what} must be a list (lines starting with `- `), not {_shown(node)}.")
+            return None
+        return list(node.value)
+
+    def text(self, node: yaml.Node | None, what: str) -> str:
+        if node is None or _is_null(node):
+            return ""
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, f"{what} must be text, not a {'list' if isinstance(node, yaml.SequenceNode) else 'set of keys'}.",
+                       "Wrap text that contains ': ' or starts with '-' in quotes, or use `|` for several lines.")
+            return ""
+        return str(node.value)
+
+    def boolean(self, node: yaml.Node, what: str) -> bool:
+        if node.tag != _BOOL_TAG:
+            self.error(node, f"{what} must be true or false, not {_shown(node)}.", "Write `true` or `false`.")
+            return False
+        return bool(_scalar_value(node))
+
+
+def _scalar_value(node: yaml.Node) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    return _constructor.construct_object(node, deep=True)
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
+
+
+def _shown(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a set of keys"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if _is_null(node):
+        return "nothing"
+    value = str(node.value)
+    return repr(value if len(value) <= 40 else value[:37] + "...")
+
+
+def _did_you_mean(word: str, choices: tuple[str, ...], close: Callable[..., list[str]] = difflib.get_close_matches) -> str:
+    match = close(word, choices, n=1, cutoff=0.6)
+    return f"Did you mean '{match[0]}'?" if match else ""
