@@ -196,3 +196,24 @@ def test_model_and_quiz_modules_work_without_mkdocs():
     quiz = REPO / "tests" / "data" / "valid-quiz.yml"
     out = subprocess.run([sys.executable, "-c", code, str(quiz)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "4"
+
+
+def test_sample_course_builds_strict_with_four_blocks(tmp_path):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)  # raises on any warning in strict mode
+
+    site = tmp_path / "site"
+    blocks = ["not-invited", "after-the-interview", "handling-rejection", "moving-forward"]
+    for block in blocks:
+        data = payload(site, block)
+        types = {q["type"] for q in data["questions"]}
+        assert types == {"single", "multiple", "true_false", "text"}, block
+        assert 6 <= len(data["questions"]) <= 8, block
+        assert all(q["reviewUrl"] for q in data["questions"]), block
+        lessons = [p for p in (REPO / "content" / block).glob("*.md")]
+        assert 3 <= len(lessons) <= 5, block
+    assert (site / "achievements" / "index.html").is_file()
