@@ -53,7 +53,7 @@ def nav_links(html: str) -> list[tuple[str, str]]:
 
 def payload(site: Path, block: str) -> dict:
     html = (site / block / "quiz" / "index.html").read_text(encoding="utf-8")
-    data = re.search(r'<script type="application/json" class="course-quiz__data">(.*?)</script>', html, re.S)
+    data = re.search(r'class="course-quiz__data">(.*?)</(?:template|script)>', html, re.S)
     assert data, "the quiz page carries its data"
     return json.loads(data.group(1))
 

@@ -50,7 +50,11 @@ def _compose(text: str, shown_as: str) -> yaml.Node | None:
             "Check the indentation and that text containing ': ' or starting with a quote or '*' "
             "is wrapped in quotes.",
         ) from None
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
+    except yaml.reader.ReaderError as error:  # control characters and the like
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
         raise CourseError(
-            Location(shown_as), f"this is not valid YAML: {error}.", "Remove the character it names."
+            Location(shown_as, line, column),
+            f"the file contains the control character U+{error.character:04X}, which YAML does not allow.",
+            "Delete it (it is often pasted in from a word processor).",
         ) from None
