@@ -12,6 +12,13 @@ class ProviderConfig(base.Config):
     url = c.Type(str, default="")
 
 
+class BadgeConfig(base.Config):
+    colour = c.Optional(c.Type(str))
+    """Background colour of the block's badge, `#rgb` or `#rrggbb`. Default: one of a set palette."""
+    image = c.Optional(c.File(exists=True))
+    """The author's own artwork for the badge (PNG, JPEG, GIF, WebP or SVG), relative to mkdocs.yml."""
+
+
 class CourseConfig(base.Config):
     enabled = c.Type(bool, default=True)
     id = c.Optional(c.Type(str))
@@ -26,5 +33,7 @@ class CourseConfig(base.Config):
     """Estimated study hours for the whole course."""
     pass_mark = c.Type((int, float), default=50)
     """Default pass mark of every quiz, in percent; a quiz file may set its own."""
+    badges = c.DictOfItems(c.SubConfig(BadgeConfig), default={})
+    """Badge look per block, keyed by the block's folder name."""
     quizzes_dir = c.Type(str, default="quizzes")
     """Folder of the quiz files, relative to mkdocs.yml."""

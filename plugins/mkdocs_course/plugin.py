@@ -15,6 +15,9 @@ from mkdocs.structure.files import File, InclusionLevel
 from . import navigation, templates
 from .assets import ENTRY_SCRIPT, STYLESHEET, package_assets
 from .config import CourseConfig
+from .badges import BadgeColourError
+from .badges.publish import BadgeLook, badge_documents
+from .course.data import course_data
 from .course.model import Block, CourseSettings, Provider
 from .course.structure import block_folders, pairing_errors
 from .course.urls import relative_url
@@ -150,7 +153,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if achievements is not None:
             navigation.append_page(nav, None, achievements)
             self.achievements_url = achievements.file.url
-        self.course_data_html = self._course_data_html()
+        self._publish_badges(config, files)
+        data = course_data(self.settings, self.blocks, achievements_url=self.achievements_url,
+                           site_url=config.site_url or "")
+        self.course_data_html = f'<script type="application/json" id="course-data">{json_for_script(data)}</script>'
         return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -242,20 +248,23 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _achievements_html(self, page: Page) -> str:
         return templates.render("achievements.html", settings=self.settings, blocks=self._block_links(page))
 
-    def _course_data_html(self) -> str:
-        data = {
-            "courseId": self.settings.id,
-            "title": self.settings.title,
-            "passMark": self.settings.pass_mark,
-            "blocks": [
-                {"id": block.id, "title": block.title, "number": block.number, "url": block.url,
-                 "quizUrl": block.quiz_url, "passMark": block.pass_mark(self.settings)}
-                for block in self.blocks
-            ],
-            "achievementsUrl": self.achievements_url,
-            "homeUrl": "",
-        }
-        return f'<script type="application/json" id="course-data">{json_for_script(data)}</script>'
+    def _publish_badges(self, config: MkDocsConfig, files: Files) -> None:
+        block_ids = {block.id for block in self.blocks}
+        looks = {}
+        for block_id, options in self.config.badges.items():
+            if block_id not in block_ids and block_id not in self.broken:
+                self.errors.append(CourseError(
+                    Location("mkdocs.yml"), f"`badges` names the block '{block_id}', which the course does not have.",
+                    f"Use one of: {', '.join(sorted(block_ids))}."))
+                continue
+            looks[block_id] = BadgeLook(options.colour, Path(options.image) if options.image else None)
+        try:
+            documents = badge_documents(self.settings, self.blocks, looks, config.site_url or "")
+        except BadgeColourError as error:
+            self.errors.append(CourseError(Location("mkdocs.yml"), error.problem, error.fix))
+            return
+        for uri, content in documents:
+            files.append(File.generated(config, uri, content=content))
 
 
 def _rendered(slot: str) -> str:

@@ -7,6 +7,9 @@ from pathlib import Path
 import yaml
 
 from ..errors import CourseError, Location
+
+# libyaml's loader keeps line marks too, and is ten times faster on large courses.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from .model import Quiz
 from .validate import quiz_from_node
 
@@ -39,7 +42,7 @@ def _read_utf8(path: Path, shown_as: str) -> str:
 
 def _compose(text: str, shown_as: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Location(shown_as, mark.line + 1, mark.column + 1) if mark else Location(shown_as)

@@ -1,0 +1,117 @@
+// What the quiz result and the achievements page call: make a file and hand it to the learner.
+// Small on purpose; the PDF code is imported only inside downloadStatement().
+
+import { badgePng, personalisedSvg } from "./badge-image.js";
+import { fillCredential } from "./credential.js";
+import { completion, passOf } from "./eligibility.js";
+import { bakePng } from "./png-itxt.js";
+import { readRecordFile, recordFileName, serialiseRecord } from "./record-file.js";
+import { bakeSvg } from "./svg-bake.js";
+
+export const PNG_KEYWORD = "openbadgecredential";
+
+/** Offers bytes or text to the learner as a download named `filename`. */
+export function saveFile(data, filename, type) {
+  const blob = data instanceof Blob ? data : new Blob([data], { type });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.rel = "noopener";
+  link.hidden = true;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+function slug(text) {
+  return String(text).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "course";
+}
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not load ${url} (${response.status})`);
+  return response.text();
+}
+
+/**
+ * The learner's badge for one block, baked with its credential.
+ * @param {object} p
+ * @param {object} p.courseData   the page's course data (courseId, passMark, blocks)
+ * @param {object} p.block        the block from courseData.blocks
+ * @param {object} p.record       the learner's record
+ * @param {string} p.svgUrl       absolute URL of the block's badge artwork
+ * @param {string} p.credentialUrl absolute URL of the block's credential template
+ * @param {"png"|"svg"} [p.format]
+ * @returns {Promise<{bytes?: Uint8Array, text?: string, credential: object, filename: string, type: string}>}
+ */
+export async function makeBadge({ courseData, block, record, svgUrl, credentialUrl, format = "png", locale }) {
+  const pass = passOf(record, block.id);
+  if (!pass) throw new Error(`Block ${block.number} is not passed yet: pass its quiz to earn this badge.`);
+  const [svgText, template] = await Promise.all([fetchText(svgUrl), fetchText(credentialUrl).then(JSON.parse)]);
+  const name = typeof record.name === "string" ? record.name : "";
+  const credential = fillCredential(template, { name, passedAt: pass.passedAt, score: pass.score, passMark: courseData.passMark });
+  const base = `${slug(courseData.courseId)}-block-${block.number}-badge`;
+  if (format === "svg") {
+    const text = bakeSvg(personalisedSvg(svgText, { name, passedAt: pass.passedAt, locale }), credential);
+    return { text, credential, filename: `${base}.svg`, type: "image/svg+xml" };
+  }
+  const png = await badgePng(svgText, { name, passedAt: pass.passedAt, locale });
+  const bytes = bakePng(png, PNG_KEYWORD, JSON.stringify(credential));
+  return { bytes, credential, filename: `${base}.png`, type: "image/png" };
+}
+
+export async function downloadBadge(options) {
+  const badge = await makeBadge(options);
+  saveFile(badge.bytes ?? badge.text, badge.filename, badge.type);
+  return badge;
+}
+
+/**
+ * The statement of participation, when every block is passed.
+ * @param {object} p
+ * @param {object} p.courseData  course data plus provider, outcomes, hours, siteUrl
+ * @param {object} p.record
+ * @param {string} p.name        the name to print
+ * @param {(block) => string} p.svgUrlFor  absolute URL of a block's badge artwork
+ */
+export async function makeStatement({ courseData, record, name, svgUrlFor, locale, vendor }) {
+  const done = completion(courseData, record);
+  if (!done) throw new Error("The statement is offered once every block's quiz is passed.");
+  const blocks = await Promise.all(done.blocks.map(async (b) => ({ ...b, svgText: await fetchText(svgUrlFor(b)) })));
+  const { statementPdf } = await import("./statement-pdf.js");
+  const { bytes, boxes } = await statementPdf({
+    courseTitle: courseData.title,
+    provider: courseData.provider?.name ?? courseData.provider ?? "",
+    name,
+    completedAt: done.completedAt,
+    blocks,
+    outcomes: courseData.outcomes ?? [],
+    hours: courseData.hours,
+    siteUrl: courseData.siteUrl,
+    locale,
+  }, { vendor });
+  return { bytes, boxes, filename: `${slug(courseData.courseId)}-statement-of-participation.pdf`, type: "application/pdf" };
+}
+
+export async function downloadStatement(options) {
+  const statement = await makeStatement(options);
+  saveFile(statement.bytes, statement.filename, statement.type);
+  return statement;
+}
+
+/** "Save my progress". */
+export function downloadRecord({ courseData, record, siteUrl = "" }) {
+  const text = serialiseRecord({ courseId: courseData.courseId, courseTitle: courseData.title, siteUrl, record });
+  const filename = recordFileName(courseData.courseId);
+  saveFile(text, filename, "application/json");
+  return { text, filename };
+}
+
+/** "Restore progress": the record in a chosen file (throws RecordFileError for the learner). */
+export function readRestoreFile(file, courseData) {
+  return readRecordFile(file, { courseId: courseData.courseId });
+}
+
+export { mergeRecords, RecordFileError } from "./record-file.js";

@@ -1,0 +1,39 @@
+"""The course data every page carries for the browser code (see docs/architecture.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Block, CourseSettings
+
+
+def badge_url(block: Block) -> str:
+    return f"badges/{block.id}.svg"
+
+
+def credential_url(block: Block) -> str:
+    return f"badges/{block.id}.credential.json"
+
+
+def course_data(settings: CourseSettings, blocks: list[Block], *, achievements_url: str, site_url: str) -> dict[str, Any]:
+    """URLs are relative to the site root; the browser resolves them, so sub-paths and file:// work."""
+    return {
+        "courseId": settings.id,
+        "title": settings.title,
+        "description": settings.description,
+        "provider": {"name": settings.provider.name, "url": settings.provider.url},
+        "outcomes": list(settings.outcomes),
+        "hours": settings.hours,
+        "passMark": settings.pass_mark,
+        "siteUrl": site_url,
+        "blocks": [
+            {
+                "id": block.id, "title": block.title, "number": block.number, "url": block.url,
+                "quizUrl": block.quiz_url, "passMark": block.pass_mark(settings),
+                "badgeUrl": badge_url(block), "credentialUrl": credential_url(block),
+            }
+            for block in blocks
+        ],
+        "achievementsUrl": achievements_url,
+        "homeUrl": "",
+    }
