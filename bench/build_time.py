@@ -23,7 +23,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def config_without_plugin(workdir: Path) -> Path:
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    from mkdocs.utils.yaml import get_yaml_loader  # understands mkdocs.yml's !ENV tags
+
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "course" in p) and p != "course"]
     config["docs_dir"] = str(REPO / "content")
     config["theme"]["custom_dir"] = str(REPO / "overrides")

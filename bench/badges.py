@@ -1,0 +1,82 @@
+"""Times the badge PNG and the statement PDF in headless Chromium; sizes the statement's code.
+
+    python bench/badges.py
+
+Prints the median of 5 runs of each (after one cold run, whose time includes loading jsPDF and
+the fonts), and the raw and gzipped bytes the statement adds when the learner asks for it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "badges"))
+import badgesite  # noqa: E402
+
+RUNS = 5
+STATEMENT_FILES = [
+    "js/badges/statement-pdf.js",
+    "vendor/jspdf/jspdf.umd.min.js",
+    "vendor/noto-sans/NotoSans-Regular-LGC.ttf",
+    "vendor/noto-sans/NotoSans-Bold-LGC.ttf",
+    "vendor/noto-sans/coverage.json",
+]
+BADGE_FILES = [
+    "js/badges/actions.js", "js/badges/badge-image.js", "js/badges/credential.js", "js/badges/eligibility.js",
+    "js/badges/png-itxt.js", "js/badges/record-file.js", "js/badges/script-text.js", "js/badges/svg-bake.js",
+]
+
+TIME_JS = """async ([what, name]) => {
+  const h = window.harness;
+  h.setName(name);
+  for (const [i, b] of h.courseData.blocks.entries()) h.pass(b.id, 70 + i * 10, `2026-11-2${i + 1}T10:00:00.000Z`);
+  const block = h.courseData.blocks[0];
+  const t0 = performance.now();
+  if (what === "png") {
+    await h.actions.makeBadge({ courseData: h.courseData, block, record: h.record,
+      svgUrl: h.svgUrlFor(block), credentialUrl: h.credentialUrlFor(block) });
+  } else {
+    await h.actions.makeStatement({ courseData: h.courseData, record: h.record, name, svgUrlFor: h.svgUrlFor });
+  }
+  return performance.now() - t0;
+}"""
+
+
+def sizes(files: list[str]) -> tuple[int, int]:
+    raw = sum((badgesite.ASSETS / f).stat().st_size for f in files)
+    zipped = sum(len(gzip.compress((badgesite.ASSETS / f).read_bytes(), 9)) for f in files)
+    return raw, zipped
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = badgesite.build_site(Path(tmp) / "site")
+        with badgesite.serve(site) as url, sync_playwright() as p:
+            browser = badgesite.launch(p)
+            try:
+                for what, name in (("png", "Zoë Ελένη"), ("pdf", "Zoë Ελένη"), ("pdf", "Layla ليلى 山田")):
+                    page = browser.new_page()
+                    page.goto(url + "harness.html")
+                    page.wait_for_selector("html[data-ready=true]")
+                    cold = page.evaluate(TIME_JS, [what, name])
+                    warm = [page.evaluate(TIME_JS, [what, name]) for _ in range(RUNS)]
+                    print(f"{what} ({name}): cold {cold:.0f} ms, median of {RUNS} warm {statistics.median(warm):.0f} ms "
+                          f"(runs: {', '.join(f'{t:.0f}' for t in warm)})")
+                    page.close()
+            finally:
+                browser.close()
+    for label, files in (("statement code + fonts (loaded on request)", STATEMENT_FILES),
+                         ("badge modules (loaded with the buttons)", BADGE_FILES)):
+        raw, zipped = sizes(files)
+        print(f"{label}: {raw:,} bytes raw, {zipped:,} gzipped")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""Browser fixtures: build fixture courses into a served folder and drive Debian's Chromium.
+
+Sites are built with MkDocs into sub-folders of one static server on 127.0.0.1, so every test
+also checks that the course works from a sub-path. Never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+REPO = Path(__file__).parent.parent.parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def www(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """A static server on a random port: (folder it serves, its base URL)."""
+    root = tmp_path_factory.mktemp("www")
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield root, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+Builder = Callable[..., str]
+
+
+def build_into(project: Path, site_dir: Path, site_url: str | None = None) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    # Material's instant navigation only takes links found in sitemap.xml, whose URLs come from
+    # site_url with the host and protocol swapped but the port kept: give it the served URL.
+    options = {"site_url": site_url} if site_url else {}
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), **options)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+@pytest.fixture(scope="session")
+def build_site(www: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> Builder:
+    """build_site(name, source=fixture folder, edit=callable(project dir)) -> the site's URL.
+
+    Copies the fixture project, lets the test edit it, and builds it into www/<name>/; building
+    again under the same name rebuilds into the same folder (a quiz edited between visits).
+    """
+    root, base = www
+    projects = tmp_path_factory.mktemp("projects")
+
+    def build(name: str, source: Path = FIXTURES / "course", edit: Callable[[Path], None] | None = None) -> str:
+        project = projects / name
+        if project.exists():
+            shutil.rmtree(project)
+        shutil.copytree(source, project)
+        if edit:
+            edit(project)
+        build_into(project, root / name, f"{base}/{name}/")
+        return f"{base}/{name}/"
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def site(build_site: Builder) -> str:
+    """The fixture course, built once: its root URL."""
+    return build_site("course")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: install Debian's chromium (scripts/test does)."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def context(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture()
+def page(context):  # type: ignore[no-untyped-def]
+    page = context.new_page()
+    page.errors = []  # uncaught exceptions, checked by tests that care
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    return page

@@ -1,0 +1,56 @@
+"""What a learner does on the fixture course's quizzes, written once for every test."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+# Right and wrong answers of tests/fixtures/course/quizzes/alpha.yml, by what the learner reads.
+CAPITALS = {"France": ("Paris", "Lyon"), "Italy": ("Rome", "Milan")}
+
+
+def question(page: Page, prompt: str) -> Locator:
+    return page.get_by_role("group", name=re.compile(prompt))
+
+
+def answer_alpha(page: Page, *, right: bool = True, skip: tuple[str, ...] = ()) -> None:
+    """Answer the alpha quiz by mouse: every answer right, or every answer wrong."""
+    if "capital" not in skip:
+        group = question(page, "capital of")
+        country = "France" if "France" in group.inner_text() else "Italy"
+        group.get_by_label(CAPITALS[country][0 if right else 1], exact=True).check()
+    if "primes" not in skip:
+        group = question(page, "numbers are prime")
+        for number in ("2", "3") if right else ("4",):
+            group.get_by_label(number, exact=True).check()
+    if "sky" not in skip:
+        question(page, "sky").get_by_label("False" if right else "True", exact=True).check()
+    if "planet" not in skip:
+        question(page, "planet").get_by_label("Your answer").fill("  the   EARTH " if right else "Mars")
+
+
+def check_answers(page: Page) -> None:
+    page.get_by_role("button", name="Check answers").click()
+
+
+def result(page: Page) -> Locator:
+    return page.locator(".course-quiz__result")
+
+
+def record(page: Page) -> dict:
+    """The learner's record for the fixture course, as stored."""
+    raw = page.evaluate(
+        "() => { for (const k of Object.keys(localStorage)) if (k.startsWith('mkdocs-course:v1:')"
+        " && k.endsWith(':fixture')) return localStorage.getItem(k); return null }"
+    )
+    return json.loads(raw) if raw else {}
+
+
+def storage_key(site: str) -> str:
+    return f"mkdocs-course:v1:{site}:fixture"
+
+
+def expect_passed_score(page: Page, percent: int) -> None:
+    expect(result(page)).to_contain_text(f"Your score: {percent}%")
