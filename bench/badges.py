@@ -53,9 +53,11 @@ def sizes(files: list[str]) -> tuple[int, int]:
     return raw, zipped
 
 
-def main() -> None:
+def timings(runs: int = RUNS) -> dict[tuple[str, str], tuple[float, list[float]]]:
+    """{(png|pdf, learner name): (cold ms, warm runs in ms)}, measured in one browser."""
     from playwright.sync_api import sync_playwright
 
+    found: dict[tuple[str, str], tuple[float, list[float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         site = badgesite.build_site(Path(tmp) / "site")
         with badgesite.serve(site) as url, sync_playwright() as p:
@@ -66,12 +68,17 @@ def main() -> None:
                     page.goto(url + "harness.html")
                     page.wait_for_selector("html[data-ready=true]")
                     cold = page.evaluate(TIME_JS, [what, name])
-                    warm = [page.evaluate(TIME_JS, [what, name]) for _ in range(RUNS)]
-                    print(f"{what} ({name}): cold {cold:.0f} ms, median of {RUNS} warm {statistics.median(warm):.0f} ms "
-                          f"(runs: {', '.join(f'{t:.0f}' for t in warm)})")
+                    found[what, name] = cold, [page.evaluate(TIME_JS, [what, name]) for _ in range(runs)]
                     page.close()
             finally:
                 browser.close()
+    return found
+
+
+def main() -> None:
+    for (what, name), (cold, warm) in timings().items():
+        print(f"{what} ({name}): cold {cold:.0f} ms, median of {RUNS} warm {statistics.median(warm):.0f} ms "
+              f"(runs: {', '.join(f'{t:.0f}' for t in warm)})")
     for label, files in (("statement code + fonts (loaded on request)", STATEMENT_FILES),
                          ("badge modules (loaded with the buttons)", BADGE_FILES)):
         raw, zipped = sizes(files)

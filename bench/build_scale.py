@@ -46,7 +46,10 @@ def quiz_yaml(block: int) -> str:
     return yaml.safe_dump({"title": f"Quiz {block}", "pass_mark": 60, "questions": questions}, sort_keys=False)
 
 
-def make_course(root: Path, pages: int, with_plugin: bool) -> Path:
+def make_course(root: Path, pages: int, with_plugin: bool, stand_ins: bool = False) -> Path:
+    """A generated course; `stand_ins` (without the plugin only) adds a plain page where the plugin
+    would add each quiz page and the achievements page, to tell the cost of extra pages from the
+    cost of the plugin's code."""
     docs = root / "docs"
     blocks = max(1, pages // PAGES_PER_BLOCK)
     (docs).mkdir(parents=True)
@@ -61,6 +64,10 @@ def make_course(root: Path, pages: int, with_plugin: bool) -> Path:
         (folder / f"page-{page // blocks:02d}.md").write_text(f"# Page {page}\n\n{body}\n")
     for block in range(blocks):
         (root / "quizzes" / f"block-{block:02d}.yml").write_text(quiz_yaml(block))
+        if stand_ins and not with_plugin:  # sorts after page-NN.md, so last in its block, like the quiz
+            (docs / f"block-{block:02d}" / "quiz.md").write_text(f"# Quiz {block}\n\n{paragraph(block)}\n")
+    if stand_ins and not with_plugin:
+        (docs / "achievements.md").write_text("# Achievements\n\nYour progress.\n")
     plugins: list = ["search"]
     if with_plugin:
         plugins.append({"course": {"title": "Generated course", "hours": 10}})

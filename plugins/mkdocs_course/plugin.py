@@ -12,12 +12,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import navigation, templates
+from . import material_fixes, navigation, templates
+from .page_html import data_script, finish_page
 from .assets import ENTRY_SCRIPT, STYLESHEET, package_assets
 from .config import CourseConfig
 from .badges import BadgeColourError
 from .badges.publish import BadgeLook, badge_documents
-from .course.data import course_data
+from .course.data import course_data, light_course_data
 from .course.model import Block, CourseSettings, Provider
 from .course.structure import block_folders, pairing_errors
 from .course.urls import relative_url
@@ -53,13 +54,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.quizzes_dir = Path("quizzes")
         self.quizzes: dict[str, Quiz] = {}
         self.blocks: list[Block] = []
+        self._quiz_pages: dict[str, Block] = {}  # generated quiz page src_uri -> its block
         self.errors: list[CourseError] = []
         self.broken: dict[str, list[CourseError]] = {}  # block id -> what stops its quiz loading
         self.fields: dict[str, dict[str, str]] = {}  # block id -> rendered Markdown fields
-        self.course_data_html = ""
+        self.course_data_html = ""  # on quiz and achievements pages
+        self.light_data_html = ""  # on every other page
+        self.file_notice_html = ""
         self.achievements_url = ""
         # New every build, so hashes from one build tell nothing about the next.
         self.salt = secrets.token_hex(32)
+        # Marks where each quiz field starts and ends in the generated page; unguessable, so author
+        # text cannot end a field early.
+        self.field_marker = f"course-field-{secrets.token_hex(8)}"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # One plugin instance lives across `serve` rebuilds; broken quizzes must not stop the server.
@@ -119,7 +126,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 markdown = f"# Quiz\n\n{templates.render('errors.html', errors=found)}\n"
             else:
                 self.quizzes[block_id] = quiz
-                markdown = quiz_page_markdown(quiz)
+                markdown = quiz_page_markdown(quiz, self.field_marker)
             files.append(File.generated(config, f"{block_id}/quiz.md", content=markdown,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, ACHIEVEMENTS_PAGE, content=f"# Achievements\n\n{ACHIEVEMENTS_SLOT}\n",
@@ -156,7 +163,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._publish_badges(config, files)
         data = course_data(self.settings, self.blocks, achievements_url=self.achievements_url,
                            site_url=config.site_url or "")
-        self.course_data_html = f'<script type="application/json" id="course-data">{json_for_script(data)}</script>'
+        self.course_data_html = data_script(data)
+        self.light_data_html = data_script(light_course_data(data))
+        self.file_notice_html = templates.render("file-notice.html")
         return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -164,7 +173,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return None
         block = self._quiz_block(page)
         if block is not None:
-            html, self.fields[block.id] = cut_fields(html)
+            html, self.fields[block.id] = cut_fields(html, self.field_marker)
         elif page.file.src_uri == ACHIEVEMENTS_PAGE:
             html = html.replace(_rendered(ACHIEVEMENTS_SLOT), self._achievements_html(page))
         elif page.is_homepage:
@@ -203,7 +212,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or not self.course_data_html:
             return None
-        return output.replace("</head>", f"{self.course_data_html}\n</head>", 1)
+        # Badge and statement data where those widgets are, and on the home page (the course's
+        # front door); the file:// notice only where a widget would not run. Lessons stay light.
+        if page.file.src_uri == ACHIEVEMENTS_PAGE or self._quiz_block(page) is not None:
+            output = finish_page(output, self.course_data_html, self.file_notice_html)
+        else:
+            output = finish_page(output, self.course_data_html if page.is_homepage else self.light_data_html)
+        return material_fixes.mend(output)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
         # Authors see quiz edits live, as they do lesson edits.
@@ -224,7 +239,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             raise PluginError(str(report))
 
     def _quiz_block(self, page: Page) -> Block | None:
-        return next((block for block in self.blocks if page.file.src_uri == f"{block.id}/quiz.md"), None)
+        # Asked twice for every page: a lookup, not a scan of the blocks.
+        if len(self._quiz_pages) != len(self.blocks):
+            self._quiz_pages = {f"{block.id}/quiz.md": block for block in self.blocks}
+        return self._quiz_pages.get(page.file.src_uri)
 
     def _block_links(self, page: Page) -> list[dict[str, Any]]:
         return [

@@ -37,3 +37,16 @@ def course_data(settings: CourseSettings, blocks: list[Block], *, achievements_u
         "achievementsUrl": achievements_url,
         "homeUrl": "",
     }
+
+
+_LIGHT_KEYS = ("courseId", "title", "passMark", "achievementsUrl", "homeUrl")
+_LIGHT_BLOCK_KEYS = ("id", "title", "number", "url", "quizUrl", "passMark")
+
+
+def light_course_data(data: dict[str, Any]) -> dict[str, Any]:
+    """The course data of lesson pages: what course.js needs to mark progress. The rest
+    (description, outcomes, badge URLs: about 500 bytes gzipped) serves badges and the statement,
+    so it stays on quiz and achievements pages and the home page, off every lesson."""
+    light = {key: data[key] for key in _LIGHT_KEYS if key in data}
+    light["blocks"] = [{key: block[key] for key in _LIGHT_BLOCK_KEYS if key in block} for block in data["blocks"]]
+    return light

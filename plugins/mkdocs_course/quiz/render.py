@@ -17,15 +17,17 @@ from .answers import variant_hashes, variant_key
 from .model import Quiz
 
 QUIZ_SLOT = "<!-- course:quiz -->"
-_FIELD = re.compile(r"<!--course-field:([\w.-]+)-->(.*?)<!--/course-field-->", re.DOTALL)
+# Field markers; the plugin adds a random suffix each build, so no author text can end a field
+# early (an option that mentions `<!--/course-field-->` would otherwise spill into the page).
+FIELD_MARKER = "course-field"
 _ONE_PARAGRAPH = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
 
 
-def quiz_page_markdown(quiz: Quiz) -> str:
+def quiz_page_markdown(quiz: Quiz, marker: str = FIELD_MARKER) -> str:
     """The generated `<block>/quiz.md`: the title, the slot for the quiz, and every field to render."""
     parts = [f"# {quiz.title}", "", QUIZ_SLOT, ""]
     for field_id, text in _fields(quiz):
-        parts += [f"<!--course-field:{field_id}-->", "", textwrap.dedent(text).strip(), "", "<!--/course-field-->", ""]
+        parts += [f"<!--{marker}:{field_id}-->", "", textwrap.dedent(text).strip(), "", f"<!--/{marker}-->", ""]
     return "\n".join(parts)
 
 
@@ -44,10 +46,11 @@ def _fields(quiz: Quiz) -> list[tuple[str, str]]:
     return fields
 
 
-def cut_fields(html: str) -> tuple[str, dict[str, str]]:
+def cut_fields(html: str, marker: str = FIELD_MARKER) -> tuple[str, dict[str, str]]:
     """Take the rendered fields out of the page HTML; returns the page without them, and the fields."""
-    fields = {match.group(1): match.group(2).strip() for match in _FIELD.finditer(html)}
-    return _FIELD.sub("", html).strip() + "\n", fields
+    field = re.compile(rf"<!--{re.escape(marker)}:([\w.-]+)-->(.*?)<!--/{re.escape(marker)}-->", re.DOTALL)
+    fields = {match.group(1): match.group(2).strip() for match in field.finditer(html)}
+    return field.sub("", html).strip() + "\n", fields
 
 
 def _inline(html: str) -> str:

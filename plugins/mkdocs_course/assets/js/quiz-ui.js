@@ -29,7 +29,7 @@ function payloadOf(root) {
   return JSON.parse(s.content ? s.content.textContent : s.textContent);
 }
 
-export function mount(root, { course, store, notice }) {
+export function mount(root, { course, store, notice, root: site }) {
   const P = payloadOf(root);
   const bid = P.blockId;
   const passMark = P.passMark ?? course.passMark;
@@ -223,9 +223,34 @@ export function mount(root, { course, store, notice }) {
       });
       heading.focus();
     }
+    if (store.get().blocks[bid]?.passed) result.append(badgeOffer());
     confirmBox.hidden = true;
     actions.replaceChildren(again); // md-button's display would override [hidden]
     showStatus();
+  };
+
+  // "Download badge" after a pass; the badge code is imported only when the button is pressed.
+  const badgeOffer = () => {
+    const b = course.blocks.find((x) => x.id === bid);
+    if (!b?.badgeUrl) return "";
+    const say = el("p", { role: "status" });
+    const btn = el("button", { type: "button", class: "md-button" }, "Download badge");
+    const abs = (u) => new URL(u, site).href;
+    btn.onclick = async () => {
+      if (btn.getAttribute("aria-disabled")) return;
+      btn.setAttribute("aria-disabled", "true");
+      say.textContent = "Making your badge…";
+      try {
+        const { downloadBadge } = await import("./badges/actions.js");
+        const made = await downloadBadge({ courseData: course, block: b, record: store.get(), svgUrl: abs(b.badgeUrl), credentialUrl: abs(b.credentialUrl) });
+        say.textContent = `Your badge is saved in your downloads as ${made.filename}.`;
+      } catch (e) {
+        say.textContent = `The badge could not be made: ${e.message}`;
+      }
+      btn.removeAttribute("aria-disabled");
+    };
+    const more = course.achievementsUrl ? [" ", el("a", { href: abs(course.achievementsUrl) }, "All your badges and achievements")] : [];
+    return el("div", { class: "course-quiz__badge" }, el("p", {}, "You have earned the badge for this block.", ...more), btn, say);
   };
 
   const markAll = async (record) => {

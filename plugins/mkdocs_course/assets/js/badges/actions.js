@@ -39,7 +39,7 @@ async function fetchText(url) {
  * The learner's badge for one block, baked with its credential.
  * @param {object} p
  * @param {object} p.courseData   the page's course data (courseId, passMark, blocks)
- * @param {object} p.block        the block from courseData.blocks
+ * @param {object} p.block        the block from courseData.blocks (its own passMark, if any, wins)
  * @param {object} p.record       the learner's record
  * @param {string} p.svgUrl       absolute URL of the block's badge artwork
  * @param {string} p.credentialUrl absolute URL of the block's credential template
@@ -51,7 +51,7 @@ export async function makeBadge({ courseData, block, record, svgUrl, credentialU
   if (!pass) throw new Error(`Block ${block.number} is not passed yet: pass its quiz to earn this badge.`);
   const [svgText, template] = await Promise.all([fetchText(svgUrl), fetchText(credentialUrl).then(JSON.parse)]);
   const name = typeof record.name === "string" ? record.name : "";
-  const credential = fillCredential(template, { name, passedAt: pass.passedAt, score: pass.score, passMark: courseData.passMark });
+  const credential = fillCredential(template, { name, passedAt: pass.passedAt, score: pass.score, passMark: block.passMark ?? courseData.passMark });
   const base = `${slug(courseData.courseId)}-block-${block.number}-badge`;
   if (format === "svg") {
     const text = bakeSvg(personalisedSvg(svgText, { name, passedAt: pass.passedAt, locale }), credential);
