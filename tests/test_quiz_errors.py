@@ -54,6 +54,7 @@ CASES = [
     ("no questions", "title: Quiz\n", 1, "has no questions"),
     ("empty question list", "questions: []\n", 1, "has no questions"),
     ("variant with wrong answer", QUIZ_OK.replace("    answer: true\n", "    answer: true\n    variants:\n      - prompt: Other?\n        answer: maybe\n"), 25, "must be true or false"),
+    ("unclosed HTML comment", QUIZ_OK.replace("prompt: Which ones?", "prompt: Which <!-- ones?"), 12, "never closes"),
     ("not UTF-8", None, 3, "not UTF-8"),
 ]
 

@@ -20,6 +20,7 @@ from .badges import BadgeColourError
 from .badges.publish import BadgeLook, badge_documents
 from .course.data import course_data, light_course_data
 from .course.model import Block, CourseSettings, Provider
+from .course.pages import achievements_html, overview_html
 from .course.structure import block_folders, pairing_errors
 from .course.urls import relative_url
 from .errors import CourseError, CourseErrors, Location
@@ -148,10 +149,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if quiz_page is None or first is None:
                 continue
             navigation.append_page(nav, section, quiz_page)
-            self.blocks.append(Block(
-                id=block_id, title=section.title or block_id, number=number,
-                url=first.file.url, quiz_url=quiz_page.file.url, quiz=self.quizzes[block_id],
-            ))
+            block = Block(id=block_id, title=section.title or block_id, number=number,
+                          url=first.file.url, quiz_url=quiz_page.file.url, quiz=self.quizzes[block_id])
+            self.blocks.append(block)
+            self._quiz_pages[quiz_page.file.src_uri] = block
         for block_id in self.broken:  # so `serve` shows the mistakes where the quiz would be
             quiz_page = navigation.page_of(files, f"{block_id}/quiz.md")
             if quiz_page is not None and block_id in sections:
@@ -175,11 +176,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if block is not None:
             html, self.fields[block.id] = cut_fields(html, self.field_marker)
         elif page.file.src_uri == ACHIEVEMENTS_PAGE:
-            html = html.replace(_rendered(ACHIEVEMENTS_SLOT), self._achievements_html(page))
+            html = html.replace(ACHIEVEMENTS_SLOT, achievements_html(self.settings, self.blocks, page.file.url))
         elif page.is_homepage:
-            overview = self._overview_html(page)
-            slot = _rendered(OVERVIEW_SLOT)
-            html = html.replace(slot, overview) if slot in html else html + overview
+            overview = overview_html(self.settings, self.blocks, page.file.url, self.achievements_url)
+            # Python-Markdown passes the author's HTML comment through unchanged.
+            html = html.replace(OVERVIEW_SLOT, overview) if OVERVIEW_SLOT in html else html + overview
         return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -205,7 +206,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 fields=self.fields.get(block.id, {}), reviews=reviews,
             )
             shell = templates.render("quiz.html", payload_json=json_for_script(payload))
-            quiz_page.content = (quiz_page.content or "").replace(_rendered(QUIZ_SLOT), shell)
+            quiz_page.content = (quiz_page.content or "").replace(QUIZ_SLOT, shell)
         self._report_errors()
         return env
 
@@ -239,32 +240,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             raise PluginError(str(report))
 
     def _quiz_block(self, page: Page) -> Block | None:
-        # Asked twice for every page: a lookup, not a scan of the blocks.
-        if len(self._quiz_pages) != len(self.blocks):
-            self._quiz_pages = {f"{block.id}/quiz.md": block for block in self.blocks}
         return self._quiz_pages.get(page.file.src_uri)
-
-    def _block_links(self, page: Page) -> list[dict[str, Any]]:
-        return [
-            {
-                "id": block.id, "number": block.number, "title": block.title,
-                "href": relative_url(block.url, page.file.url),
-                "quiz_href": relative_url(block.quiz_url, page.file.url),
-                "quiz_title": block.quiz.title,
-                "pass_mark": _percent(block.pass_mark(self.settings)),
-            }
-            for block in self.blocks
-        ]
-
-    def _overview_html(self, page: Page) -> str:
-        return templates.render(
-            "overview.html", settings=self.settings, blocks=self._block_links(page),
-            hours=_percent(self.settings.hours) if self.settings.hours else None,
-            achievements_href=relative_url(self.achievements_url, page.file.url),
-        )
-
-    def _achievements_html(self, page: Page) -> str:
-        return templates.render("achievements.html", settings=self.settings, blocks=self._block_links(page))
 
     def _publish_badges(self, config: MkDocsConfig, files: Files) -> None:
         block_ids = {block.id for block in self.blocks}
@@ -285,16 +261,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.append(File.generated(config, uri, content=content))
 
 
-def _rendered(slot: str) -> str:
-    return slot  # Python-Markdown passes HTML comments through unchanged
-
-
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "course"
-
-
-def _percent(value: float) -> str:
-    return f"{value:g}"
 
 
 def _shown_path(path: Path, project_dir: Path) -> str:

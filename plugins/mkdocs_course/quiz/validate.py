@@ -23,6 +23,7 @@ VARIANT_KEYS = ("prompt", "options", "answer", "accept", "explanation")
 OPTION_KEYS = ("text", "correct", "feedback")
 MIN_OPTIONS, MAX_OPTIONS = 2, 10
 QUESTION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_CODE_SPAN = re.compile(r"(`+).*?\1", re.DOTALL)
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"
@@ -71,7 +72,7 @@ class _Checker:
         if fields is None:
             return None
         title = self.text(fields.get("title"), "`title`") or "Quiz"
-        intro = self.text(fields.get("intro"), "`intro`")
+        intro = self.markdown(fields.get("intro"), "`intro`")
         pass_mark = self.pass_mark(fields.get("pass_mark"))
         questions_node = fields.get("questions")
         questions = self.questions(node, questions_node)
@@ -192,10 +193,10 @@ class _Checker:
 
     def variant(self, node: yaml.Node, fields: Fields, question_type: str, label: str) -> Variant | None:
         errors_before = len(self.errors)
-        prompt = self.text(fields.get("prompt"), f"`prompt` of {label}")
+        prompt = self.markdown(fields.get("prompt"), f"`prompt` of {label}")
         if not prompt.strip():
             self.error(fields.get("prompt", node), f"{label} has no `prompt`.", "Add `prompt:` with the question text.")
-        explanation = self.text(fields.get("explanation"), f"`explanation` of {label}")
+        explanation = self.markdown(fields.get("explanation"), f"`explanation` of {label}")
         options: tuple[Option, ...] = ()
         answer: bool | None = None
         accept: tuple[str, ...] = ()
@@ -234,14 +235,14 @@ class _Checker:
             fields = self.mapping(item, f"option {number} of {label}", OPTION_KEYS)
             if fields is None:
                 continue
-            text = self.text(fields.get("text"), f"`text` of option {number} of {label}")
+            text = self.markdown(fields.get("text"), f"`text` of option {number} of {label}")
             if not text.strip():
                 self.error(fields.get("text", item), f"option {number} of {label} has no `text`.",
                            "Add `text:` with what the learner sees.")
             correct = False
             if "correct" in fields:
                 correct = self.boolean(fields["correct"], f"`correct` of option {number} of {label}")
-            feedback = self.text(fields.get("feedback"), f"`feedback` of option {number} of {label}")
+            feedback = self.markdown(fields.get("feedback"), f"`feedback` of option {number} of {label}")
             options.append(Option(text=text, correct=correct, feedback=feedback))
         correct_count = sum(option.correct for option in options)
         if len(options) == len(items):
@@ -321,6 +322,17 @@ class _Checker:
                        "Wrap text that contains ': ' or starts with '-' in quotes, or use `|` for several lines.")
             return ""
         return str(node.value)
+
+    def markdown(self, node: yaml.Node | None, what: str) -> str:
+        """Markdown text. An HTML comment it opens and never closes would swallow the rest of the
+        quiz page (every field is rendered in that one page), so it is a mistake here."""
+        text = self.text(node, what)
+        outside_code = _CODE_SPAN.sub("", text)
+        if node is not None and outside_code.rfind("<!--") > outside_code.rfind("-->"):
+            self.error(node, f"{what} opens an HTML comment `<!--` that it never closes.",
+                       "Close it with `-->`, or put it in backticks to show it as code.")
+            return ""
+        return text
 
     def boolean(self, node: yaml.Node, what: str) -> bool:
         if node.tag != _BOOL_TAG:
