@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import REPO, build_into
+from helpers import answer_everything
 from playwright.sync_api import expect
 
 axe = Axe()
@@ -39,15 +40,6 @@ def problems(page) -> list[str]:
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
-
-
-def answer_everything(page) -> None:
-    for group in page.get_by_role("group").all():
-        choices = group.get_by_role("radio").or_(group.get_by_role("checkbox"))
-        if choices.count():
-            choices.first.check()
-        else:
-            group.get_by_role("textbox").fill("an answer")
 
 
 @pytest.mark.parametrize("width", WIDTHS)

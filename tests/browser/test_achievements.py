@@ -229,22 +229,6 @@ def page_ink(pdf: bytes) -> int:
     return sum(1 for v in grey if v < 128)
 
 
-def browser_ink(page: Page, name: str, size_pt: float) -> int:
-    """Dark pixels of the name drawn by the browser at the size the PDF is rendered at."""
-    return page.evaluate(
-        """async ([name, px]) => {
-          const base = new URL("../assets/course/js/badges/script-text.js", location.href);
-          const { textCanvas } = await import(base.href);
-          const { canvas } = textCanvas(name, { px, bold: true, maxWidthPx: 4000 });
-          const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-          let n = 0;
-          for (let i = 3; i < data.length; i += 4) if (data[i] >= 128) n += 1;
-          return n;
-        }""",
-        [name, round(size_pt * DPI / 72)],
-    )
-
-
 @pytest.mark.parametrize("name", ["ليلى حسن", "王小明"])
 def test_statement_shows_a_right_to_left_or_cjk_name(learner: Page, site: str, name: str) -> None:
     """The name's ink: the statement with it, less the same statement made out to ".", matches the
@@ -255,7 +239,7 @@ def test_statement_shows_a_right_to_left_or_cjk_name(learner: Page, site: str, n
     with_name = make_statement(page, name)
     with_dot = make_statement(page, ".")
     in_pdf = page_ink(with_name) - page_ink(with_dot)
-    drawn = browser_ink(page, name, 26)
+    drawn = ink.browser_ink(page, name, round(26 * DPI / 72), "../assets/course/js/badges/script-text.js")
     assert drawn > 150, "the browser drew no glyphs: is the font for this script installed?"
     assert 0.6 < in_pdf / drawn < 1.6, (in_pdf, drawn)
     assert COURSE_TITLE in pdf_text(with_name)

@@ -148,21 +148,6 @@ def test_statement_text_names_course_learner_and_blocks(harness, name: str) -> N
     assert "about 6 hours" in text and COURSE["outcomes"][0] in text
 
 
-def browser_ink(page, name: str, size_pt: float) -> int:  # type: ignore[no-untyped-def]
-    """Dark pixels of the same name drawn by the browser at the size the PDF is rendered at."""
-    return page.evaluate(
-        """async ([name, px]) => {
-          const { textCanvas } = await import("./assets/js/badges/script-text.js");
-          const { canvas } = textCanvas(name, { px, bold: true, maxWidthPx: 4000 });
-          const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-          let n = 0;
-          for (let i = 3; i < data.length; i += 4) if (data[i] >= 128) n += 1;
-          return n;
-        }""",
-        [name, round(size_pt * DPI / 72)],
-    )
-
-
 @pytest.mark.parametrize(
     ("name", "real_text"),
     [
@@ -179,7 +164,7 @@ def test_statement_shows_names_in_other_scripts(harness, name: str, real_text: s
     box = boxes["name"]
     assert box["image"] is True and box["page"] == 1
     in_pdf = ink.dark_pixels(ink.render_gray(pdf, DPI), box, DPI)
-    drawn = browser_ink(harness, name, 26)
+    drawn = ink.browser_ink(harness, name, round(26 * DPI / 72), "./assets/js/badges/script-text.js")
     assert drawn > 150, "the browser drew no glyphs: is the font for this script installed?"
     assert 0.6 < in_pdf / drawn < 1.6, (in_pdf, drawn)
     text = pdf_text(pdf)

@@ -12,20 +12,12 @@ import markdown
 import pytest
 import yaml
 from conftest import REPO, build_into
+from helpers import answer_everything
 from playwright.sync_api import Page, expect
 
 
 def page_paths(site: Path) -> list[str]:
     return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
-
-
-def answer_everything(page: Page) -> None:
-    for group in page.get_by_role("group").all():
-        choices = group.get_by_role("radio").or_(group.get_by_role("checkbox"))
-        if choices.count():
-            choices.first.check()
-        else:
-            group.get_by_role("textbox").fill("an answer")
 
 
 @pytest.fixture(scope="module")
