@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -44,3 +46,9 @@ class CourseErrors(Exception):
         count = len(self.errors)
         heading = f"The course has {count} mistake{'s' if count != 1 else ''} to fix:"
         return "\n".join([heading, *(f"  {error}" for error in self.errors)])
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice an author most likely meant, for "did you mean" hints; None when nothing is close."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return match[0] if match else None

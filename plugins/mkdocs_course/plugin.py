@@ -53,6 +53,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _reset(self) -> None:
         self.settings = CourseSettings(id="course", title="Course")
         self.quizzes_dir = Path("quizzes")
+        self.lesson_folders: list[str] = []  # top-level lesson folders, found in on_files
         self.quizzes: dict[str, Quiz] = {}
         self.blocks: list[Block] = []
         self._quiz_pages: dict[str, Block] = {}  # generated quiz page src_uri -> its block
@@ -110,7 +111,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for uri, path in package_assets():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
 
-        folders = block_folders(f.src_uri for f in files.documentation_pages())
+        folders = self.lesson_folders = block_folders(f.src_uri for f in files.documentation_pages())
         quiz_files = {path.stem: path for path in sorted(self.quizzes_dir.glob("*.yml"))}
         shown = {block_id: f"{self.quizzes_shown}/{path.name}" for block_id, path in quiz_files.items()}
         self.errors += pairing_errors(folders, shown, self.docs_shown, self.quizzes_shown)
@@ -137,8 +138,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:
             return None
-        block_ids = [block_id for block_id in block_folders(f.src_uri for f in files.documentation_pages())
-                     if block_id in self.quizzes or block_id in self.broken]
+        block_ids = [block_id for block_id in self.lesson_folders if block_id in self.quizzes or block_id in self.broken]
         sections, errors = navigation.block_sections(nav, block_ids, self.docs_shown)
         self.errors += errors
         ordered = [block_id for block_id in sections if block_id in self.quizzes]

@@ -15,6 +15,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# A 2-core CI machine builds sites and runs Chromium side by side: give what a page shows
+# time to appear (the assertions are the same; only the wait is longer than Playwright's 5 s).
+expect.set_options(timeout=15_000)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

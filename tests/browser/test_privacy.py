@@ -55,7 +55,12 @@ def test_no_page_asks_another_origin_for_anything(browser, sample):
                 answer_everything(page)
                 page.get_by_role("button", name="Check answers").click()
                 expect(page.get_by_role("heading", name="Your score", exact=False)).to_be_visible()
-        page.get_by_role("textbox", name="Search").fill("feedback")  # the search worker and its index
+        search = page.get_by_role("textbox", name="Search")
+        search.click()
+        # Material says "Initializing search" until its worker has built the index; a query typed
+        # before then can be lost, so wait for the worker, then search (loads the worker and index).
+        expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=30_000)
+        search.press_sequentially("feedback")  # typed, as a person does: material searches on key events
         expect(page.locator(".md-search-result__item").first).to_be_visible()
     finally:
         context.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..errors import CourseError, Location
+from ..errors import CourseError, Location, closest
 
 
 def block_folders(page_paths: Iterable[str]) -> list[str]:
@@ -30,7 +30,7 @@ def pairing_errors(
             ))
     for block_id, shown_as in sorted(quiz_files.items()):
         if block_id not in folders:
-            hint = _closest(block_id, folders)
+            hint = closest(block_id, folders)
             errors.append(CourseError(
                 Location(shown_as),
                 f"this quiz has no block: there is no lesson folder {docs_dir}/{block_id}/.",
@@ -39,9 +39,3 @@ def pairing_errors(
             ))
     return errors
 
-
-def _closest(word: str, choices: list[str]) -> str | None:
-    import difflib
-
-    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return match[0] if match else None

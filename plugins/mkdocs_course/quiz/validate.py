@@ -6,13 +6,12 @@ that Markdown fields keep the author's text as written (`text: No` stays "No", n
 
 from __future__ import annotations
 
-import difflib
 import re
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
-from ..errors import CourseError, CourseErrors, Location
+from ..errors import CourseError, CourseErrors, Location, closest
 from .model import QUESTION_TYPES, Option, Question, Quiz, Review, Variant
 
 QUIZ_KEYS = ("title", "intro", "pass_mark", "draw", "questions")
@@ -362,6 +361,6 @@ def _shown(node: yaml.Node) -> str:
     return repr(value if len(value) <= 40 else value[:37] + "...")
 
 
-def _did_you_mean(word: str, choices: tuple[str, ...], close: Callable[..., list[str]] = difflib.get_close_matches) -> str:
-    match = close(word, choices, n=1, cutoff=0.6)
-    return f"Did you mean '{match[0]}'?" if match else ""
+def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
+    match = closest(word, choices)
+    return f"Did you mean '{match}'?" if match else ""
