@@ -1,6 +1,6 @@
 """Every benchmark of the course site, in one sitting, printed as one Markdown table.
 
-    python bench/run.py                  # about 10 minutes on 2 cores
+    python bench/run.py                  # about 11 minutes on 2 cores
     python bench/run.py --runs 3 --pages 30 300 1000
 
 These are scripts, not tests: pytest never collects bench/ (testpaths = tests), so CI does not
@@ -29,6 +29,7 @@ import http.server
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -78,28 +79,58 @@ def build(config: Path, site_dir: Path, site_url: str) -> None:
         loaded.plugins.on_shutdown()
 
 
-def median_times(configs: dict[str, Path], runs: int, site: Path) -> dict[str, float]:
+def median_times(configs: dict[str, Path], runs: int, site: Path) -> dict:
+    """Median build time of each config, and `spread`: the lowest and highest with/without ratio
+    of a single round (one build of each, back to back), to show how much the machine moved."""
     times: dict[str, list[float]] = {name: [] for name in configs}
     for _ in range(runs):
         for name, config in configs.items():
             times[name].append(build_time.time_build(config, site))
-    return {name: statistics.median(values) for name, values in times.items()}
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    rounds = [w / wo - 1 for w, wo in zip(times["with"], times["without"])]
+    return {**medians, "spread": (min(rounds), max(rounds))}
 
 
 # -- build time ---------------------------------------------------------------------------------
 
-def sample_build(runs: int, tmp: Path) -> dict[str, float]:
+def sample_build(runs: int, tmp: Path) -> dict:
     configs = {"with": REPO / "mkdocs.yml", "without": build_time.config_without_plugin(tmp)}
     return median_times(configs, runs, tmp / "site")
 
 
-def scale_builds(pages: int, runs: int, tmp: Path) -> dict[str, float]:
-    configs = {
+def scale_configs(pages: int, tmp: Path) -> dict[str, Path]:
+    return {
         "with": build_scale.make_course(tmp / f"{pages}-with", pages, True),
         "without": build_scale.make_course(tmp / f"{pages}-without", pages, False),
         "stand-ins": build_scale.make_course(tmp / f"{pages}-stand-ins", pages, False, stand_ins=True),
     }
-    return median_times(configs, runs, tmp / "site")
+
+
+def scale_builds(pages: int, runs: int, tmp: Path) -> dict:
+    return median_times(scale_configs(pages, tmp), runs, tmp / "site")
+
+
+# Python function calls a build makes (cProfile): the same on every run and on every machine, so
+# it shows the plugin's cost where wall-clock times on a shared machine move by ±20%.
+COUNT_CALLS = """
+import cProfile, os, pstats, sys
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2])
+profile = cProfile.Profile()
+profile.runcall(build, config)
+print(pstats.Stats(profile).total_calls)
+"""
+
+
+def call_counts(pages: int, tmp: Path) -> dict[str, int]:
+    counts = {}
+    for name, config in scale_configs(pages, tmp / "calls").items():
+        done = subprocess.run([sys.executable, "-c", COUNT_CALLS, str(config), str(tmp / "calls-site")],
+                              check=True, capture_output=True, text=True, cwd=config.parent)
+        counts[name] = int(done.stdout.split()[-1])
+    return counts
 
 
 # -- bytes --------------------------------------------------------------------------------------
@@ -203,7 +234,7 @@ def verdict(ok: bool) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=3, help="builds of each kind (medians)")
+    parser.add_argument("--runs", type=int, default=5, help="builds of each kind (medians)")
     parser.add_argument("--pages", type=int, nargs="+", default=[30, 300, 1000])
     args = parser.parse_args()
     started = time.perf_counter()
@@ -224,8 +255,16 @@ def main() -> None:
             target = "≤ +10%" if pages == 300 else ""
             rows.append((f"Build, {pages} pages in {blocks} blocks, {blocks} quizzes of 8",
                          f"{t['with']:.2f} s with, {t['without']:.2f} s without: {over * 100:+.1f}% "
-                         f"(extra pages {extra * 100:+.1f}%, plugin code {code * 100:+.1f}%); "
+                         f"(single rounds {t['spread'][0] * 100:+.0f}% to {t['spread'][1] * 100:+.0f}%; "
+                         f"extra pages {extra * 100:+.1f}%, plugin code {code * 100:+.1f}%); "
                          f"{per_page[pages]:.1f} ms/page", target, verdict(over <= TARGETS["overhead"]) if target else ""))
+        if 300 in args.pages:
+            calls = call_counts(300, tmp)
+            over, extra = calls["with"] / calls["without"] - 1, calls["stand-ins"] / calls["without"] - 1
+            rows.append(("Build, 300 pages: Python function calls (cProfile; the same on every run)",
+                         f"{calls['with'] / 1e6:.2f} M with, {calls['without'] / 1e6:.2f} M without: {over * 100:+.1f}% "
+                         f"(extra pages {extra * 100:+.1f}%, plugin code {(calls['with'] / calls['stand-ins'] - 1) * 100:+.1f}%)",
+                         "≤ +10%", verdict(over <= TARGETS["overhead"])))
         weights = page_weights(tmp)
         for name in ("lesson", "quiz", "achievements"):
             raw, gz = weights["added"][name]

@@ -53,7 +53,7 @@ def nav_links(html: str) -> list[tuple[str, str]]:
 
 def payload(site: Path, block: str) -> dict:
     html = (site / block / "quiz" / "index.html").read_text(encoding="utf-8")
-    data = re.search(r'class="course-quiz__data">(.*?)</(?:template|script)>', html, re.S)
+    data = re.search(r'class="course-quiz__data">(.*?)</template>', html, re.S)
     assert data, "the quiz page carries its data"
     return json.loads(data.group(1))
 
@@ -141,6 +141,27 @@ def test_home_page_shows_course_overview(tmp_path):
     assert "about 3.5 hours" in overview
     assert 'href="first-block/"' in overview and 'href="second-block/quiz/"' in overview
     assert "data-course-progress" in overview
+
+
+def toc_anchors(html: str) -> list[str]:
+    """The anchors of the page's table of contents, in order."""
+    toc = re.search(r'<nav class="md-nav md-nav--secondary"[^>]*>(.*?)</nav>', html, re.S)
+    return re.findall(r'href="#([^"]+)"', toc.group(1)) if toc else []
+
+
+def test_added_headings_join_the_table_of_contents_in_page_order(tmp_path):
+    course = make_course(tmp_path, plugin_options={"outcomes": ["Do one thing."]})
+    course.write_page("index.md", "# Test course\n\n## Welcome\n\nHello.\n\n<!-- course:overview -->\n\n"
+                                  "## Contact\n\nWrite to us.\n")
+    assert build(course).ok
+
+    home = (course.site / "index.html").read_text(encoding="utf-8")
+    assert toc_anchors(home) == ["welcome", "course-blocks", "course-outcomes", "course-about", "contact"]
+    achievements = (course.site / "achievements" / "index.html").read_text(encoding="utf-8")
+    assert toc_anchors(achievements) == ["block-first-block", "block-second-block", "course-statement-heading",
+                                         "course-record-heading"]
+    toc = achievements[achievements.index("md-nav--secondary"):]
+    assert re.search(r'<span class="md-ellipsis">\s*Block 1: First block\s*</span>', toc)
 
 
 def test_achievements_page_lists_blocks_with_their_quizzes(tmp_path):

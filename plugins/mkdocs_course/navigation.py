@@ -1,9 +1,11 @@
-"""MkDocs adapter: find each block's section in the navigation and add the generated pages to it."""
+"""MkDocs adapter: find each block's section in the navigation, add the generated pages to it, and
+list the headings of the HTML the plugin adds to a page in that page's table of contents."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from .course.headings import headings, insertion_index
 from .errors import CourseError, Location
 
 if TYPE_CHECKING:
@@ -72,3 +74,40 @@ def _walk(items: list) -> list:
         out.append(item)
         out.extend(_walk(getattr(item, "children", None) or []))
     return out
+
+
+def add_to_toc(page: Page, added_html: str, html_before: str) -> None:
+    """List the headings of HTML the plugin put into a page in the page's table of contents,
+    after the entries of the headings that precede it (`html_before`)."""
+    from mkdocs.structure.toc import AnchorLink
+
+    added = [h for h in headings(added_html) if h.level >= 2]
+    if not added:
+        return
+    items = page.toc.items
+    # Under the page title when the toc has one (material shows that entry's children).
+    entries = items[0].children if len(items) == 1 and items[0].level == 1 else items
+    before = {h.id for h in headings(html_before)}
+    at = insertion_index([_anchor_ids(entry) for entry in entries], before)
+    top = min(h.level for h in added)
+    links: list[AnchorLink] = []
+    for heading in added:
+        link = AnchorLink(heading.title, heading.id, heading.level)
+        if heading.level > top and links:
+            links[-1].children.append(link)
+        else:
+            links.append(link)
+    entries[at:at] = links
+
+
+def _anchor_ids(link: Any) -> set[str]:
+    return {link.id}.union(*(_anchor_ids(child) for child in link.children))
+
+
+def fill_slot(page: Page, html: str, slot: str, added: str) -> str:
+    """Put `added` where the slot comment is (Python-Markdown passes it through), or at the end,
+    and list its headings in the page's table of contents."""
+    at = html.find(slot)
+    before, after = (html[:at], html[at + len(slot):]) if at >= 0 else (html, "")
+    add_to_toc(page, added, before)
+    return before + added + after

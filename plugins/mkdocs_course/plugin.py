@@ -176,11 +176,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if block is not None:
             html, self.fields[block.id] = cut_fields(html, self.field_marker)
         elif page.file.src_uri == ACHIEVEMENTS_PAGE:
-            html = html.replace(ACHIEVEMENTS_SLOT, achievements_html(self.settings, self.blocks, page.file.url))
+            html = navigation.fill_slot(page, html, ACHIEVEMENTS_SLOT, achievements_html(self.settings, self.blocks, page.file.url))
         elif page.is_homepage:
             overview = overview_html(self.settings, self.blocks, page.file.url, self.achievements_url)
-            # Python-Markdown passes the author's HTML comment through unchanged.
-            html = html.replace(OVERVIEW_SLOT, overview) if OVERVIEW_SLOT in html else html + overview
+            html = navigation.fill_slot(page, html, OVERVIEW_SLOT, overview)
         return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -270,3 +269,4 @@ def _shown_path(path: Path, project_dir: Path) -> str:
         return path.resolve().relative_to(project_dir).as_posix()
     except ValueError:
         return path.as_posix()
+

@@ -100,3 +100,41 @@ def test_corrupted_record_is_set_aside_and_the_rest_kept(page, site, name):
     assert [p["reason"] for p in saved["setAside"]]
     assert ("beta" in saved["blocks"]) == ("beta" in kept)
     assert re.fullmatch(r"\d{4}-.*Z", saved["blocks"]["alpha"]["passedAt"])
+
+
+# name: (the stored beta block and questions, whether beta is still passed, what is set aside)
+DAMAGED_FIELDS = {
+    "a broken draft keeps the pass": ({**BETA_PASSED, "draft": "oops"}, None, True, {"block": {"draft": "oops"}}),
+    "a __proto__ field is only data": (
+        {**BETA_PASSED, "__proto__": {"passed": False}, "draft": 1}, None, True, {"block": {"draft": 1}}),
+    "broken questions keep the pass": (BETA_PASSED, [1], True, {"questions": [1]}),
+    "a score that is not a number loses the pass": (
+        {**BETA_PASSED, "bestScore": "80"}, None, False, {"block": {"bestScore": "80", "passed": True}}),
+    "a pass without a date is no pass": (
+        {"bestScore": 80, "passed": True}, None, False, {"block": {"passed": True}}),
+}
+
+
+@pytest.mark.parametrize("name", list(DAMAGED_FIELDS))
+def test_lesson_pages_and_the_repaired_record_agree_on_passes(page, site, name):
+    beta, questions, passed, aside = DAMAGED_FIELDS[name]
+    stored = {"version": 1, "blocks": {"beta": beta}}
+    if questions is not None:
+        stored["questions"] = {"beta": questions}
+    passes = "1 of 2 blocks passed" if passed else "0 of 2 blocks passed"
+    page.goto(site)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage_key(site), json.dumps(stored)])
+    # The home page only reads the record (pass.js), as every lesson page does.
+    page.goto(site)
+    expect(page.get_by_role("progressbar", name=passes)).to_be_visible()
+    assert record(page) == stored  # reading never writes
+    # The achievements page opens the record's keeper, which repairs it field by field.
+    page.goto(site + "achievements/")
+    expect(page.get_by_role("status").filter(has_text="could not be read")).to_be_visible()
+    expect(page.locator("li[data-block-id=beta] [data-block-status]")).to_contain_text(
+        "Passed with a best score of 80%" if passed else "Not passed yet")
+    saved = record(page)
+    [part] = saved["setAside"]
+    assert (part["reason"], part["block"], part["data"]) == ("wrong shape", "beta", aside)
+    page.goto(site)
+    expect(page.get_by_role("progressbar", name=passes)).to_be_visible()

@@ -39,14 +39,14 @@ def course_data(settings: CourseSettings, blocks: list[Block], *, achievements_u
     }
 
 
-_LIGHT_KEYS = ("courseId", "title", "passMark", "achievementsUrl", "homeUrl")
-_LIGHT_BLOCK_KEYS = ("id", "title", "number", "url", "quizUrl", "passMark")
+_LIGHT_KEYS = ("courseId",)
+_LIGHT_BLOCK_KEYS = ("id", "url", "quizUrl")
 
 
 def light_course_data(data: dict[str, Any]) -> dict[str, Any]:
-    """The course data of lesson pages: what course.js needs to mark progress. The rest
-    (description, outcomes, badge URLs: about 500 bytes gzipped) serves badges and the statement,
-    so it stays on quiz and achievements pages and the home page, off every lesson."""
+    """The course data of lesson pages: what course.js needs to mark passed blocks in the
+    navigation (the record's key, and each block's id and links). The rest serves the quiz,
+    badges, the statement and the overview, so it stays on those pages, off every lesson."""
     light = {key: data[key] for key in _LIGHT_KEYS if key in data}
     light["blocks"] = [{key: block[key] for key in _LIGHT_BLOCK_KEYS if key in block} for block in data["blocks"]]
     return light

@@ -1,7 +1,7 @@
 // The achievements page: each block's badge (earned in colour, the others greyed) with its
 // downloads, the statement of participation once every block is passed, and the portable record
 // (save, restore, delete). The badge and PDF code loads on the first button press, not with the page.
-import { el } from "./dom.js";
+import { el } from "./course.js";
 import { completion, passOf } from "./badges/eligibility.js";
 
 const actions = () => import("./badges/actions.js");

@@ -1,6 +1,6 @@
 // A polite, dismissible notice (role=status: announced without taking focus), once per kind
 // and visit. Loaded only when something went wrong, so lesson pages do not carry it.
-import { el } from "./dom.js";
+import { el } from "./course.js";
 
 const TEXT = {
   unavailable:

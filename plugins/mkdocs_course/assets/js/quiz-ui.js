@@ -2,7 +2,7 @@
 // marks it, shows feedback, and starts new attempts.
 import { answerKey, mark, score } from "./marking.js";
 import { pickVariant, range, shuffle } from "./shuffle.js";
-import { el } from "./dom.js";
+import { el } from "./course.js";
 
 // Merges one marked attempt into the freshly read record: a pass is never undone, and the best
 // score is the maximum, whatever another tab wrote meanwhile.
@@ -22,15 +22,8 @@ const html = (tag, attrs, markup) => {
 };
 const icon = (ch) => el("span", { "aria-hidden": "true", class: "course-icon" }, ch);
 
-// Reads the payload; material's instant navigation re-creates inline scripts without their
-// attributes, so fall back to any script (or a <template>) inside the quiz.
-function payloadOf(root) {
-  const s = root.querySelector("template.course-quiz__data, .course-quiz__data, script");
-  return JSON.parse(s.content ? s.content.textContent : s.textContent);
-}
-
 export function mount(root, { course, store, notice, root: site }) {
-  const P = payloadOf(root);
+  const P = JSON.parse(root.querySelector("template.course-quiz__data").content.textContent); // see quiz.html
   const bid = P.blockId;
   const passMark = P.passMark ?? course.passMark;
   const byId = new Map(P.questions.map((q) => [q.id, q]));
@@ -223,34 +216,11 @@ export function mount(root, { course, store, notice, root: site }) {
       });
       heading.focus();
     }
-    if (store.get().blocks[bid]?.passed) result.append(badgeOffer());
+    if (store.get().blocks[bid]?.passed)
+      import("./badges/offer.js").then((m) => marked && result.append(m.badgeOffer({ course, blockId: bid, store, site })));
     confirmBox.hidden = true;
     actions.replaceChildren(again); // md-button's display would override [hidden]
     showStatus();
-  };
-
-  // "Download badge" after a pass; the badge code is imported only when the button is pressed.
-  const badgeOffer = () => {
-    const b = course.blocks.find((x) => x.id === bid);
-    if (!b?.badgeUrl) return "";
-    const say = el("p", { role: "status" });
-    const btn = el("button", { type: "button", class: "md-button" }, "Download badge");
-    const abs = (u) => new URL(u, site).href;
-    btn.onclick = async () => {
-      if (btn.getAttribute("aria-disabled")) return;
-      btn.setAttribute("aria-disabled", "true");
-      say.textContent = "Making your badge…";
-      try {
-        const { downloadBadge } = await import("./badges/actions.js");
-        const made = await downloadBadge({ courseData: course, block: b, record: store.get(), svgUrl: abs(b.badgeUrl), credentialUrl: abs(b.credentialUrl) });
-        say.textContent = `Your badge is saved in your downloads as ${made.filename}.`;
-      } catch (e) {
-        say.textContent = `The badge could not be made: ${e.message}`;
-      }
-      btn.removeAttribute("aria-disabled");
-    };
-    const more = course.achievementsUrl ? [" ", el("a", { href: abs(course.achievementsUrl) }, "All your badges and achievements")] : [];
-    return el("div", { class: "course-quiz__badge" }, el("p", {}, "You have earned the badge for this block.", ...more), btn, say);
   };
 
   const markAll = async (record) => {

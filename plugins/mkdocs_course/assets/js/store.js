@@ -1,17 +1,20 @@
 // The learner's record in localStorage (docs/architecture.md): read and repair, merge on write,
 // and memory for the rest of the visit when storage is blocked or full.
+import { isPass } from "./pass.js";
+
 const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-const opt = (v, ok) => v === undefined || ok(v);
-const okBlock = (b) =>
-  obj(b) &&
-  opt(b.bestScore, (v) => typeof v === "number" && v >= 0 && v <= 100) &&
-  opt(b.passed, (v) => typeof v === "boolean") &&
-  (b.passedAt == null || (typeof b.passedAt === "string" && !isNaN(Date.parse(b.passedAt)))) &&
-  opt(b.attempts, Number.isInteger) &&
-  opt(b.draft, obj);
+// What each block field may hold; other fields are kept as they are.
+const FIELD = {
+  bestScore: (v) => typeof v === "number" && v >= 0 && v <= 100,
+  passed: (v) => typeof v === "boolean",
+  passedAt: (v) => v === null || (typeof v === "string" && !isNaN(Date.parse(v))),
+  attempts: Number.isInteger,
+  draft: obj,
+};
 const empty = () => ({ version: 1, blocks: {}, questions: {}, name: "", setAside: [] });
 
-// Keeps what can be read; returns [record, the parts set aside with their reason].
+// Keeps what can be read, part by part and field by field, so a broken draft never costs a pass;
+// returns [record, the parts set aside with their reason].
 export function repair(raw, ids) {
   const rec = empty();
   const aside = [];
@@ -26,19 +29,36 @@ export function repair(raw, ids) {
   if (!obj(d)) put("wrong shape", d);
   else if (d.version !== 1) put(`unknown version ${d.version}`, d);
   else {
-    if (typeof d.name === "string") rec.name = d.name;
+    // The same limit as the name field and a restored file.
+    if (typeof d.name === "string" && d.name.length <= 300) rec.name = d.name;
+    else if (d.name !== undefined) put("wrong shape", { name: d.name });
     if (Array.isArray(d.setAside)) rec.setAside = d.setAside;
-    for (const k of ["blocks", "questions"]) if (!opt(d[k], obj)) put("wrong shape", { [k]: d[k] });
-    const B = obj(d.blocks) ? d.blocks : {};
-    const Q = obj(d.questions) ? d.questions : {};
+    const part = (k) => (obj(d[k]) ? d[k] : (d[k] === undefined || put("wrong shape", { [k]: d[k] }), {}));
+    const B = part("blocks");
+    const Q = part("questions");
     for (const id of new Set([...Object.keys(B), ...Object.keys(Q)])) {
-      const part = { block: B[id], questions: Q[id] };
-      if (!ids.includes(id)) put("block no longer in the course", part, id);
-      else if (!opt(B[id], okBlock) || !opt(Q[id], obj)) put("wrong shape", part, id);
-      else {
-        if (B[id]) rec.blocks[id] = B[id];
-        if (Q[id]) rec.questions[id] = Q[id];
+      const [b, q] = [B[id], Q[id]];
+      if (!ids.includes(id)) {
+        put("block no longer in the course", { block: b, questions: q }, id);
+        continue;
       }
+      const bad = {};
+      if (obj(b)) {
+        // fromEntries defines own fields, so even a "__proto__" key stays plain data.
+        const fields = Object.entries(b);
+        const fits = ([k, v]) => !Object.hasOwn(FIELD, k) || FIELD[k](v);
+        const keep = (rec.blocks[id] = Object.fromEntries(fields.filter(fits)));
+        const wrong = Object.fromEntries(fields.filter((f) => !fits(f)));
+        // A pass is kept only as pass.js defines it, the rule lesson pages read passes by.
+        if (keep.passed && !isPass(keep)) {
+          wrong.passed = true;
+          delete keep.passed;
+        }
+        if (Object.keys(wrong).length) bad.block = wrong;
+      } else if (b !== undefined) bad.block = b;
+      if (obj(q)) rec.questions[id] = q;
+      else if (q !== undefined) bad.questions = q;
+      if (Object.keys(bad).length) put("wrong shape", bad, id);
     }
   }
   return [rec, aside];

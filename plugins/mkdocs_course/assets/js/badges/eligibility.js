@@ -1,16 +1,11 @@
 // Which badges and statement the learner's record allows: a badge only for a block whose pass is
 // in the record, the statement only when every block of the course is passed.
+import { isPass } from "../pass.js";
 
 /** {passedAt: Date, score: number} for a passed block, or null. */
 export function passOf(record, blockId) {
-  const entry = record && record.blocks && Object.prototype.hasOwnProperty.call(record.blocks, blockId)
-    ? record.blocks[blockId]
-    : null;
-  if (!entry || entry.passed !== true) return null;
-  const passedAt = new Date(entry.passedAt);
-  const score = Number(entry.bestScore);
-  if (Number.isNaN(passedAt.getTime()) || !Number.isFinite(score)) return null;
-  return { passedAt, score };
+  const entry = record?.blocks && Object.hasOwn(record.blocks, blockId) ? record.blocks[blockId] : null;
+  return isPass(entry) ? { passedAt: new Date(entry.passedAt), score: entry.bestScore } : null;
 }
 
 /** Every block of the course with its pass, or null when any block is not passed yet. */
