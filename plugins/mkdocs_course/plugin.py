@@ -176,7 +176,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if block is not None:
             html, self.fields[block.id] = cut_fields(html, self.field_marker)
         elif page.file.src_uri == ACHIEVEMENTS_PAGE:
-            html = navigation.fill_slot(page, html, ACHIEVEMENTS_SLOT, achievements_html(self.settings, self.blocks, page.file.url))
+            achievements = achievements_html(self.settings, self.blocks, page.file.url)
+            html = navigation.fill_slot(page, html, ACHIEVEMENTS_SLOT, achievements)
         elif page.is_homepage:
             overview = overview_html(self.settings, self.blocks, page.file.url, self.achievements_url)
             html = navigation.fill_slot(page, html, OVERVIEW_SLOT, overview)
@@ -269,4 +270,3 @@ def _shown_path(path: Path, project_dir: Path) -> str:
         return path.resolve().relative_to(project_dir).as_posix()
     except ValueError:
         return path.as_posix()
-

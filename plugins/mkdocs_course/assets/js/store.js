@@ -33,7 +33,11 @@ export function repair(raw, ids) {
     if (typeof d.name === "string" && d.name.length <= 300) rec.name = d.name;
     else if (d.name !== undefined) put("wrong shape", { name: d.name });
     if (Array.isArray(d.setAside)) rec.setAside = d.setAside;
-    const part = (k) => (obj(d[k]) ? d[k] : (d[k] === undefined || put("wrong shape", { [k]: d[k] }), {}));
+    const part = (k) => {
+      if (obj(d[k])) return d[k];
+      if (d[k] !== undefined) put("wrong shape", { [k]: d[k] });
+      return {};
+    };
     const B = part("blocks");
     const Q = part("questions");
     for (const id of new Set([...Object.keys(B), ...Object.keys(Q)])) {
