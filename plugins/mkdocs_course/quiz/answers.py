@@ -12,12 +12,15 @@ import unicodedata
 
 from .model import Question, Variant
 
-_SPACES = re.compile(r"\s+")
+# White space as JavaScript's trim() and \s know it, which is not Python's: U+FEFF is white space
+# there, U+001C-U+001F and U+0085 are not. The browser must compute the key the build computed.
+_JS_WHITE_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_SPACES = re.compile(f"[{_JS_WHITE_SPACE}]+")
 
 
 def normalise_text_answer(text: str) -> str:
     """How typed answers are compared: NFC, lower case, trimmed, inner white space collapsed."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text).lower().strip())
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text).lower()).strip(" ")
 
 
 def answer_keys(question_type: str, variant: Variant) -> list[str]:

@@ -1,0 +1,30 @@
+"""A typed answer gets the same key in the browser (marking.js) as in the build (quiz/answers.py):
+otherwise a right answer could be marked wrong. Checked for every character of Unicode planes 0 and 1."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from mkdocs_course.quiz.answers import normalise_text_answer
+
+# Each character at the ends, doubled inside, and next to letters: trimming, collapsing, case.
+SAMPLE = "{c} A{c}{c}b {c}"
+
+
+def test_every_character_normalises_alike_in_the_browser_and_the_build(page, site):
+    page.goto(site + "alpha/quiz/")
+    characters = [chr(c) for c in range(0x20000) if not 0xD800 <= c <= 0xDFFF]
+    in_browser = page.evaluate(
+        """async ([marking, template, characters]) => {
+             const { normalise } = await import(marking);
+             return characters.map((c) => normalise(template.replaceAll("{c}", c)));
+           }""",
+        [site + "assets/course/js/marking.js", SAMPLE, characters],
+    )
+    by_character = dict(zip(characters, in_browser))
+    differ = [c for c, js in by_character.items() if normalise_text_answer(SAMPLE.format(c=c)) != js]
+    # Only letters newer than this Python's Unicode database may differ: their case mapping is
+    # unknown to it (unicodedata.unidata_version), not to the browser.
+    known = [f"U+{ord(c):04X}" for c in differ if unicodedata.category(c) != "Cn"]
+    assert not known, f"the build and the browser normalise these differently: {known[:20]}"
+    assert by_character[" "] == by_character["\ufeff"] == "a b"
