@@ -16,7 +16,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "badges"))
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
 import badgesite  # noqa: E402
+from chromium import launch  # noqa: E402
+from static_server import serve  # noqa: E402
 
 RUNS = 5
 STATEMENT_FILES = [
@@ -60,8 +63,9 @@ def timings(runs: int = RUNS) -> dict[tuple[str, str], tuple[float, list[float]]
     found: dict[tuple[str, str], tuple[float, list[float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         site = badgesite.build_site(Path(tmp) / "site")
-        with badgesite.serve(site) as url, sync_playwright() as p:
-            browser = badgesite.launch(p)
+        with serve(site) as base, sync_playwright() as p:
+            url = base + "/"
+            browser = launch(p)
             try:
                 for what, name in (("png", "Zoë Ελένη"), ("pdf", "Zoë Ελένη"), ("pdf", "Layla ليلى 山田")):
                     page = browser.new_page()

@@ -10,54 +10,37 @@ Budgets (issue): at most 3 KiB gzipped added to a lesson page; at most 8 KiB for
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from conftest import CHROMIUM_ARGS, build_into  # noqa: E402
+from chromium import launch  # noqa: E402
+from conftest import build_into  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+from run import page_bytes  # noqa: E402
+from static_server import serve  # noqa: E402
 
 BUDGET = {"lesson": 3 * 1024, "quiz": 8 * 1024}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-def course_requests(page, url: str) -> dict[str, int]:
-    """{file: gzipped bytes} of course assets the page loads (after its quiz or widgets are up)."""
-    sizes: dict[str, int] = {}
-
-    def record(response) -> None:
-        if "/assets/course/" in response.url and response.ok:
-            sizes[response.url.split("/assets/course/")[1]] = len(gzip.compress(response.body(), 9))
-
-    page.on("response", record)
-    page.goto(url, wait_until="networkidle")
-    page.remove_listener("response", record)
-    return sizes
+def course_files(browser, url: str) -> dict[str, int]:
+    """{file under assets/course/: gzipped bytes} that the page loads, its widgets up."""
+    return {path.split("assets/course/", 1)[1]: gz for path, (_, gz) in page_bytes(browser, url).items()
+            if "assets/course/" in path}
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=tmp))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/site/"
+    with tempfile.TemporaryDirectory() as tmp, serve(tmp) as server:
+        base = f"{server}/site/"
         build_into(ROOT / "tests" / "fixtures" / "course", Path(tmp) / "site", base)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            lesson = course_requests(browser.new_page(), base + "alpha/numbers/")
-            quiz = course_requests(browser.new_page(), base + "alpha/quiz/")
+            browser = launch(p)
+            lesson = course_files(browser, base + "alpha/numbers/")
+            quiz = course_files(browser, base + "alpha/quiz/")
             browser.close()
-        server.shutdown()
     quiz_only = {name: size for name, size in quiz.items() if name not in lesson}
     over = False
     for label, files in (("lesson page (course files)", lesson), ("quiz page, beyond a lesson", quiz_only)):

@@ -22,19 +22,14 @@ Rows:
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import gzip
-import http.server
 import os
 import platform
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -45,26 +40,11 @@ sys.path.insert(0, str(REPO / "tests" / "browser"))
 import badges  # noqa: E402
 import build_scale  # noqa: E402
 import build_time  # noqa: E402
-from conftest import CHROMIUM_ARGS  # noqa: E402
+from chromium import CHROMIUM, launch  # noqa: E402
+from static_server import serve  # noqa: E402
 
 KIB = 1024
 TARGETS = {"overhead": 0.10, "lesson": 3 * KIB, "quiz": 8 * KIB}
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def build(config: Path, site_dir: Path, site_url: str) -> None:
@@ -166,7 +146,7 @@ def page_weights(tmp: Path) -> dict[str, object]:
     with serve(root) as base, sync_playwright() as p:
         build(REPO / "mkdocs.yml", root / "course", f"{base}/course/")
         build(build_time.config_without_plugin(tmp), root / "plain", f"{base}/plain/")
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch(p)
         try:
             lesson = "not-invited/cv-and-application/"
             pages = {
@@ -303,10 +283,8 @@ def main() -> None:
 
 
 def chromium_version() -> str:
-    import subprocess
-
     try:
-        out = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True, timeout=20).stdout
+        out = subprocess.run([str(CHROMIUM), "--version"], capture_output=True, text=True, timeout=20).stdout
     except (OSError, subprocess.SubprocessError):
         return "?"
     return out.split()[1] if len(out.split()) > 1 else out.strip()

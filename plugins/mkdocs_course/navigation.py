@@ -39,11 +39,15 @@ def block_sections(nav: Navigation, block_ids: list[str], docs_dir: str) -> tupl
 
 
 def append_page(nav: Navigation, parent: Section | None, page: Page) -> None:
-    """Add a page at the end of a section (or of the top level) and relink previous/next."""
-    from mkdocs.structure.pages import Page as PageType
-
+    """Add a page at the end of a section (or of the top level). Call `relink` once afterwards."""
     (parent.children if parent is not None else nav.items).append(page)
     page.parent = parent
+
+
+def relink(nav: Navigation) -> None:
+    """Recompute the page list and each page's previous/next, once all pages are added."""
+    from mkdocs.structure.pages import Page as PageType
+
     nav.pages = [item for item in _walk(nav.items) if isinstance(item, PageType)]
     for previous, following in zip([None, *nav.pages], [*nav.pages, None]):
         if previous is not None:

@@ -142,7 +142,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         sections, errors = navigation.block_sections(nav, block_ids, self.docs_shown)
         self.errors += errors
         ordered = [block_id for block_id in sections if block_id in self.quizzes]
-        for number, block_id in enumerate(sorted(ordered, key=list(sections).index), start=1):
+        for number, block_id in enumerate(ordered, start=1):
             section = sections[block_id]
             quiz_page = navigation.page_of(files, f"{block_id}/quiz.md")
             first = navigation.first_page(section)
@@ -161,6 +161,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if achievements is not None:
             navigation.append_page(nav, None, achievements)
             self.achievements_url = achievements.file.url
+        navigation.relink(nav)
         self._publish_badges(config, files)
         data = course_data(self.settings, self.blocks, achievements_url=self.achievements_url,
                            site_url=config.site_url or "")

@@ -6,26 +6,20 @@ also checks that the course works from a sub-path. Never downloads a browser.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from chromium import CHROMIUM, launch
+from static_server import serve
 
 # A 2-core CI machine builds sites and runs Chromium side by side: give what a page shows
 # time to appear (the assertions are the same; only the wait is longer than Playwright's 5 s).
 expect.set_options(timeout=15_000)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 REPO = Path(__file__).parent.parent.parent
 
@@ -36,22 +30,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="session")
 def www(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """A static server on a random port: (folder it serves, its base URL)."""
     root = tmp_path_factory.mktemp("www")
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield root, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(root) as url:
+        yield root, url
 
 
 Builder = Callable[..., str]
@@ -110,7 +94,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(p)
         yield browser
         browser.close()
 

@@ -18,6 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "fixtures" / "badges"))
 import badgesite  # noqa: E402
+from static_server import serve  # noqa: E402
 import checks  # noqa: E402
 import ink  # noqa: E402
 
@@ -30,8 +31,8 @@ DPI = 150
 @pytest.fixture(scope="module")
 def badge_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = badgesite.build_site(tmp_path_factory.mktemp("badges") / "site")
-    with badgesite.serve(site) as url:
-        yield url
+    with serve(site) as url:
+        yield url + "/"
 
 
 @pytest.fixture()

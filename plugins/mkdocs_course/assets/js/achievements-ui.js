@@ -5,7 +5,6 @@ import { el } from "./course.js";
 import { completion, passOf } from "./badges/eligibility.js";
 
 const actions = () => import("./badges/actions.js");
-const EMPTY = () => ({ version: 1, blocks: {}, questions: {}, name: "", setAside: [] });
 const button = (text, primary, ...hidden) =>
   el("button", { type: "button", class: `md-button${primary ? " md-button--primary" : ""}` }, text, ...hidden);
 const sr = (text) => el("span", { class: "course-sr" }, text);
@@ -205,15 +204,7 @@ export function mount(node, { course, store, root }) {
   };
   confirmBox.addEventListener("keydown", (e) => e.key === "Escape" && no.onclick());
   yes.onclick = () => {
-    store.update((rec) => {
-      for (const k of Object.keys(rec)) delete rec[k];
-      Object.assign(rec, EMPTY());
-    });
-    try {
-      localStorage.removeItem(store.key);
-    } catch {
-      // storage blocked: the record lived in memory and is emptied above
-    }
+    store.clear();
     nameInput.value = "";
     render();
     announceChange();

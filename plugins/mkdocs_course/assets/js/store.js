@@ -116,5 +116,12 @@ export function openStore(key, ids, onProblem) {
       save(rec);
       return rec;
     },
+    // "Delete my progress": the whole record, in storage and in memory.
+    clear() {
+      mem = empty();
+      try {
+        ls?.removeItem(key);
+      } catch {}
+    },
   };
 }
