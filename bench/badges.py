@@ -3,7 +3,8 @@
     python bench/badges.py
 
 Prints the median of 5 runs of each (after one cold run, whose time includes loading jsPDF and
-the fonts), and the raw and gzipped bytes the statement adds when the learner asks for it.
+the fonts), and the raw and gzipped bytes the statement adds when the learner asks for it, as a
+build publishes them (tests/fixtures/badges/badgesite.py serves a built site's assets).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ STATEMENT_FILES = [
 ]
 BADGE_FILES = [
     "js/badges/actions.js", "js/badges/badge-image.js", "js/badges/credential.js", "js/badges/eligibility.js",
-    "js/badges/png-itxt.js", "js/badges/record-file.js", "js/badges/script-text.js", "js/badges/svg-bake.js",
+    "js/badges/png-itxt.js", "js/achievements/progress-file.js", "js/badges/script-text.js", "js/badges/svg-bake.js",
 ]
 
 TIME_JS = """async ([what, name]) => {
@@ -50,9 +51,13 @@ TIME_JS = """async ([what, name]) => {
 }"""
 
 
-def sizes(files: list[str]) -> tuple[int, int]:
-    raw = sum((badgesite.ASSETS / f).stat().st_size for f in files)
-    zipped = sum(len(gzip.compress((badgesite.ASSETS / f).read_bytes(), 9)) for f in files)
+def sizes(assets: Path, files: list[str]) -> tuple[int, int]:
+    """Raw and gzipped bytes of `files` as the build publishes them under `assets`."""
+    missing = [f for f in files if not (assets / f).is_file()]
+    if missing:
+        raise SystemExit(f"not published (renamed? update this list): {', '.join(missing)}")
+    raw = sum((assets / f).stat().st_size for f in files)
+    zipped = sum(len(gzip.compress((assets / f).read_bytes(), 9)) for f in files)
     return raw, zipped
 
 
@@ -83,10 +88,12 @@ def main() -> None:
     for (what, name), (cold, warm) in timings().items():
         print(f"{what} ({name}): cold {cold:.0f} ms, median of {RUNS} warm {statistics.median(warm):.0f} ms "
               f"(runs: {', '.join(f'{t:.0f}' for t in warm)})")
-    for label, files in (("statement code + fonts (loaded on request)", STATEMENT_FILES),
-                         ("badge modules (loaded with the buttons)", BADGE_FILES)):
-        raw, zipped = sizes(files)
-        print(f"{label}: {raw:,} bytes raw, {zipped:,} gzipped")
+    with tempfile.TemporaryDirectory() as tmp:
+        assets = badgesite.build_site(Path(tmp) / "site") / "assets"
+        for label, files in (("statement code + fonts (loaded on request)", STATEMENT_FILES),
+                             ("badge modules (loaded with the buttons)", BADGE_FILES)):
+            raw, zipped = sizes(assets, files)
+            print(f"{label}: {raw:,} bytes raw, {zipped:,} gzipped (as published)")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
-"""Time `mkdocs build` of the sample course with and without the `course` plugin.
+"""CPU time of building the sample course with and without the `course` plugin.
 
 Usage: python bench/build_time.py [--runs 5]
-Prints the median wall-clock time of each, in one sitting, alternating the two so that machine
-noise falls on both alike.
+Builds each in this process (tests/site_build.py), alternating the two so that machine noise falls
+on both alike, after one untimed build of each, and prints the median CPU time of the process
+during each build (steadier than wall clock on a shared machine).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import argparse
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,6 +20,9 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_scale import cpu_build  # noqa: E402
 
 
 def config_without_plugin(workdir: Path) -> Path:
@@ -34,15 +37,6 @@ def config_without_plugin(workdir: Path) -> Path:
     return path
 
 
-def time_build(config: Path, site: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site)],
-        check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=REPO,
-    )
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -51,10 +45,12 @@ def main() -> None:
         workdir = Path(tmp)
         configs = {"with course plugin": REPO / "mkdocs.yml", "without (search only)": config_without_plugin(workdir)}
         times: dict[str, list[float]] = {name: [] for name in configs}
+        for config in configs.values():  # warm-up: imports and caches of a first build
+            cpu_build(config, workdir / "site")
         for _ in range(args.runs):
             for name, config in configs.items():
-                times[name].append(time_build(config, workdir / "site"))
-    print(f"mkdocs build of the sample course, median of {args.runs} ({platform.machine()}, "
+                times[name].append(cpu_build(config, workdir / "site"))
+    print(f"mkdocs build of the sample course, CPU time, median of {args.runs} ({platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')})")
     medians = {name: statistics.median(values) for name, values in times.items()}
     for name, median in medians.items():

@@ -1,30 +1,37 @@
 """Every benchmark of the course site, in one sitting, printed as one Markdown table.
 
     python bench/run.py                  # about 11 minutes on 2 cores
+    python bench/run.py --quick          # 1 round of each build, no 1000-page course: a few minutes
     python bench/run.py --runs 3 --pages 30 300 1000
 
 These are scripts, not tests: pytest never collects bench/ (testpaths = tests), so CI does not
-time them. Medians of several runs; the builds alternate with and without the plugin so that
-machine noise falls on both alike. Paste the output into BENCHMARKS.md.
+time them. Every site is built in this process as `mkdocs build` does (tests/site_build.py).
+Paste the output into BENCHMARKS.md.
 
 Rows:
-- build time of the sample course (mkdocs.yml), with the plugin and without it (same theme);
-- build time of generated courses (bench/build_scale.py: 15 pages a block, a quiz of 8 questions
-  each), with the plugin, without it, and without it but with a plain stand-in page wherever the
-  plugin adds one (each quiz and the achievements page): with - stand-ins is what the plugin's code
-  costs, stand-ins - without is what its extra pages cost in mkdocs-material's templates;
-- bytes a lesson, quiz and achievements page load (every response, measured in Chromium through
-  request events, gzipped at level 9 as a server would) beyond what a page of the same course
-  built without the plugin loads in plain mkdocs-material;
+- build cost of the sample course (mkdocs.yml), with the plugin and without it (same theme);
+- build cost of generated courses (bench/build_scale.py: 15 pages a block, a quiz of 8 questions
+  each) in CPU time of this process, median of the rounds, the builds alternating: with the plugin
+  against the same site whose added pages (each quiz page, the achievements page) are written by
+  hand as plain Markdown pages in `nav:` (the plugin's own cost, the 10% target at 300 pages), and
+  against plain mkdocs-material (no plugin, no added pages);
+- Python function calls of the 300-page builds (cProfile): the same on every run;
+- bytes a lesson, quiz and achievements page load as the built site serves them (every response,
+  measured in Chromium, gzipped at level 9 as a server would) beyond what a page of the same
+  course built without the plugin loads in plain mkdocs-material; the course code and data on a
+  lesson page and the quiz code on a quiz page (bench/course_asset_sizes.py);
 - time in headless Chromium to mark a quiz attempt, make a badge PNG and the statement PDF.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
+import cProfile
+import gc
 import os
 import platform
+import pstats
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,137 +43,111 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO / "tests" / "browser"))
+sys.path.insert(0, str(REPO / "tests"))
 
 import badges  # noqa: E402
 import build_scale  # noqa: E402
 import build_time  # noqa: E402
+import course_asset_sizes as sizes  # noqa: E402
 from chromium import CHROMIUM, launch  # noqa: E402
+from site_build import build  # noqa: E402
 from static_server import serve  # noqa: E402
 
-KIB = 1024
-TARGETS = {"overhead": 0.10, "lesson": 3 * KIB, "quiz": 8 * KIB}
+TARGETS = {"overhead": 0.10, "lesson": sizes.BUDGET["lesson"], "quiz": sizes.BUDGET["quiz"]}
+SAMPLE_LESSON, SAMPLE_QUIZ = "not-invited/cv-and-application/", "not-invited/quiz/"
 
 
-def build(config: Path, site_dir: Path, site_url: str) -> None:
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
+# -- build cost ---------------------------------------------------------------------------------
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    loaded = load_config(config_file=str(config), site_dir=str(site_dir), site_url=site_url)
-    try:
-        mkdocs_build(loaded)
-    finally:
-        loaded.plugins.on_shutdown()
+def spread(rounds: dict[str, list[float]], over: str, base: str) -> tuple[float, float]:
+    """The lowest and highest ratio of `over` to `base` in a single round, to show how much the machine moved."""
+    ratios = [a / b - 1 for a, b in zip(rounds[over], rounds[base])]
+    return min(ratios), max(ratios)
 
-
-def median_times(configs: dict[str, Path], runs: int, site: Path) -> dict:
-    """Median build time of each config, and `spread`: the lowest and highest with/without ratio
-    of a single round (one build of each, back to back), to show how much the machine moved."""
-    times: dict[str, list[float]] = {name: [] for name in configs}
-    for _ in range(runs):
-        for name, config in configs.items():
-            times[name].append(build_time.time_build(config, site))
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    rounds = [w / wo - 1 for w, wo in zip(times["with"], times["without"])]
-    return {**medians, "spread": (min(rounds), max(rounds))}
-
-
-# -- build time ---------------------------------------------------------------------------------
 
 def sample_build(runs: int, tmp: Path) -> dict:
     configs = {"with": REPO / "mkdocs.yml", "without": build_time.config_without_plugin(tmp)}
-    return median_times(configs, runs, tmp / "site")
+    for config in configs.values():  # warm-up, untimed
+        build_scale.cpu_build(config, tmp / "site" / "warm-up")
+    return build_scale.cpu_medians(configs, runs, tmp / "site")
 
 
 def scale_configs(pages: int, tmp: Path) -> dict[str, Path]:
-    return {
-        "with": build_scale.make_course(tmp / f"{pages}-with", pages, True),
-        "without": build_scale.make_course(tmp / f"{pages}-without", pages, False),
-        "stand-ins": build_scale.make_course(tmp / f"{pages}-stand-ins", pages, False, stand_ins=True),
-    }
+    return {v: build_scale.make_course(tmp / f"{pages}-{v}", pages, v) for v in build_scale.VARIANTS}
 
 
-def scale_builds(pages: int, runs: int, tmp: Path) -> dict:
-    return median_times(scale_configs(pages, tmp), runs, tmp / "site")
-
-
-# Python function calls a build makes (cProfile): the same on every run and on every machine, so
-# it shows the plugin's cost where wall-clock times on a shared machine move by ±20%.
-COUNT_CALLS = """
-import cProfile, os, pstats, sys
-os.environ["NO_MKDOCS_2_WARNING"] = "1"
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2])
-profile = cProfile.Profile()
-profile.runcall(build, config)
-print(pstats.Stats(profile).total_calls)
-"""
-
-
-def call_counts(pages: int, tmp: Path) -> dict[str, int]:
+def call_counts(configs: dict[str, Path], tmp: Path) -> dict[str, int]:
+    """Python function calls of one build of each config (cProfile), in this process after the
+    timed builds: the same count on every run and every machine."""
     counts = {}
-    for name, config in scale_configs(pages, tmp / "calls").items():
-        done = subprocess.run([sys.executable, "-c", COUNT_CALLS, str(config), str(tmp / "calls-site")],
-                              check=True, capture_output=True, text=True, cwd=config.parent)
-        counts[name] = int(done.stdout.split()[-1])
+    for name, config in configs.items():
+        site = tmp / "calls-site"
+        shutil.rmtree(site, ignore_errors=True)
+        gc.collect()
+        profile = cProfile.Profile()
+        profile.runcall(build, config, site)
+        counts[name] = pstats.Stats(profile).total_calls
     return counts
+
+
+def pct(ratio: float) -> str:
+    return f"{ratio * 100:+.1f}%"
+
+
+def scale_rows(pages: int, t: dict) -> list[tuple[str, str, str, str]]:
+    blocks = max(1, pages // build_scale.PAGES_PER_BLOCK)
+    own, plain = t["with"] / t["stand-ins"] - 1, t["with"] / t["without"] - 1
+    own_lo, own_hi = spread(t["rounds"], "with", "stand-ins")
+    plain_lo, plain_hi = spread(t["rounds"], "with", "without")
+    target = "≤ +10%" if pages == 300 else ""
+    rounds = len(t["rounds"]["with"])
+    many = rounds > 1
+    return [
+        (f"Build, {pages} pages in {blocks} blocks, {blocks} quizzes of 8: the plugin's own cost "
+         f"(vs the same site, quiz and achievements pages written by hand)",
+         f"{t['with']:.2f} s with, {t['stand-ins']:.2f} s hand-written: {pct(own)}"
+         + (f" (single rounds {pct(own_lo)} to {pct(own_hi)})" if many else "")
+         + f"; {t['with'] / pages * 1000:.1f} ms/page",
+         target, verdict(own <= TARGETS["overhead"]) if target else ""),
+        (f"Build, {pages} pages: vs plain mkdocs-material (no plugin, no added pages)",
+         f"{t['with']:.2f} s with, {t['without']:.2f} s plain: {pct(plain)}"
+         + (f" (single rounds {pct(plain_lo)} to {pct(plain_hi)})" if many else ""), "", ""),
+    ]
 
 
 # -- bytes --------------------------------------------------------------------------------------
 
-def page_bytes(browser, url: str) -> dict[str, tuple[int, int]]:
-    """{path: (raw, gzipped)} of every response the page loads, its widgets up and the network idle."""
-    loaded: dict[str, tuple[int, int]] = {}
-    page = browser.new_page()
-
-    def record(response) -> None:
-        try:
-            body = response.body()
-        except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
-            return
-        path = response.url.split("://", 1)[1].split("/", 1)[1].split("?")[0]
-        loaded[path.split("/", 1)[1] if "/" in path else path] = len(body), len(gzip.compress(body, 9))
-
-    page.on("response", record)
-    page.goto(url, wait_until="networkidle")
-    page.wait_for_timeout(300)  # late dynamic imports
-    page.close()
-    return loaded
+def gz_total(files: dict[str, bytes]) -> tuple[int, int]:
+    return sum(len(b) for b in files.values()), sum(sizes.gz(b) for b in files.values())
 
 
-def total(files: dict[str, tuple[int, int]]) -> tuple[int, int]:
-    return sum(raw for raw, _ in files.values()), sum(z for _, z in files.values())
-
-
-def page_weights(tmp: Path) -> dict[str, object]:
+def page_weights(tmp: Path, mark_runs: int) -> dict[str, object]:
+    """Bytes of the sample course as built and served, against the same course in plain material."""
     from playwright.sync_api import sync_playwright
 
     root = tmp / "www"
     with serve(root) as base, sync_playwright() as p:
-        build(REPO / "mkdocs.yml", root / "course", f"{base}/course/")
-        build(build_time.config_without_plugin(tmp), root / "plain", f"{base}/plain/")
+        build(REPO / "mkdocs.yml", root / "course", site_url=f"{base}/course/")
+        build(build_time.config_without_plugin(tmp), root / "plain", site_url=f"{base}/plain/")
         browser = launch(p)
         try:
-            lesson = "not-invited/cv-and-application/"
             pages = {
-                "lesson": page_bytes(browser, f"{base}/course/{lesson}"),
-                "quiz": page_bytes(browser, f"{base}/course/not-invited/quiz/"),
-                "achievements": page_bytes(browser, f"{base}/course/achievements/"),
+                "lesson": sizes.page_responses(browser, f"{base}/course/{SAMPLE_LESSON}"),
+                "quiz": sizes.page_responses(browser, f"{base}/course/{SAMPLE_QUIZ}"),
+                "achievements": sizes.page_responses(browser, f"{base}/course/achievements/"),
             }
-            plain = page_bytes(browser, f"{base}/plain/{lesson}")
-            timing = mark_times(browser, f"{base}/course/not-invited/quiz/")
+            plain = sizes.page_responses(browser, f"{base}/plain/{SAMPLE_LESSON}")
+            timing = mark_times(browser, f"{base}/course/{SAMPLE_QUIZ}", mark_runs)
         finally:
             browser.close()
-    plain_raw, plain_gz = total(plain)
+    plain_raw, plain_gz = gz_total(plain)
     added = {}
     for name, files in pages.items():
-        raw, gz = total(files)
+        raw, gz = gz_total(files)
         added[name] = (raw - plain_raw, gz - plain_gz)
-    quiz_code = {f: s for f, s in pages["quiz"].items() if "assets/course/" in f and f not in pages["lesson"]}
-    lesson_code = {f: s for f, s in pages["lesson"].items() if "assets/course/" in f}
-    return {"added": added, "quiz_code": total(quiz_code), "lesson_code": total(lesson_code), "quiz_files": sorted(quiz_code),
-            "lesson_files": sorted(f for f in pages["lesson"] if f not in plain), "mark_ms": timing}
+    return {"added": added, "mark_ms": timing,
+            "lesson_code": sizes.course_code_and_data(pages["lesson"], SAMPLE_LESSON),
+            "quiz_code": sizes.quiz_code(pages["quiz"], pages["lesson"])}
 
 
 # -- browser timings ----------------------------------------------------------------------------
@@ -216,57 +197,60 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5, help="builds of each kind (medians)")
     parser.add_argument("--pages", type=int, nargs="+", default=[30, 300, 1000])
+    parser.add_argument("--quick", action="store_true",
+                        help="one round of each build, no 1000-page course, fewer browser runs")
     args = parser.parse_args()
+    if args.quick:
+        args.runs = 1
+        args.pages = [n for n in args.pages if n < 1000]
+    sample_runs = args.runs if args.quick else max(args.runs, 5)
+    browser_runs = 2 if args.quick else badges.RUNS
     started = time.perf_counter()
     rows: list[tuple[str, str, str, str]] = []
+    per_page = {}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        sample = sample_build(max(args.runs, 5), tmp)
+        build_scale.warm_up(tmp)
+        sample = sample_build(sample_runs, tmp)
         rows.append(("Build, sample course (25 pages + 5 added)",
                      f"{sample['with']:.2f} s with, {sample['without']:.2f} s without: "
-                     f"{(sample['with'] / sample['without'] - 1) * 100:+.0f}%", "", ""))
-        per_page = {}
+                     f"{pct(sample['with'] / sample['without'] - 1)}", "", ""))
         for pages in args.pages:
-            t = scale_builds(pages, args.runs, tmp)
-            blocks = max(1, pages // build_scale.PAGES_PER_BLOCK)
-            over = t["with"] / t["without"] - 1
-            extra, code = t["stand-ins"] / t["without"] - 1, t["with"] / t["stand-ins"] - 1
+            configs = scale_configs(pages, tmp)
+            t = build_scale.cpu_medians(configs, args.runs, tmp / "site")
             per_page[pages] = t["with"] / pages * 1000
-            target = "≤ +10%" if pages == 300 else ""
-            rows.append((f"Build, {pages} pages in {blocks} blocks, {blocks} quizzes of 8",
-                         f"{t['with']:.2f} s with, {t['without']:.2f} s without: {over * 100:+.1f}% "
-                         f"(single rounds {t['spread'][0] * 100:+.0f}% to {t['spread'][1] * 100:+.0f}%; "
-                         f"extra pages {extra * 100:+.1f}%, plugin code {code * 100:+.1f}%); "
-                         f"{per_page[pages]:.1f} ms/page", target, verdict(over <= TARGETS["overhead"]) if target else ""))
-        if 300 in args.pages:
-            calls = call_counts(300, tmp)
-            over, extra = calls["with"] / calls["without"] - 1, calls["stand-ins"] / calls["without"] - 1
-            rows.append(("Build, 300 pages: Python function calls (cProfile; the same on every run)",
-                         f"{calls['with'] / 1e6:.2f} M with, {calls['without'] / 1e6:.2f} M without: {over * 100:+.1f}% "
-                         f"(extra pages {extra * 100:+.1f}%, plugin code {(calls['with'] / calls['stand-ins'] - 1) * 100:+.1f}%)",
-                         "≤ +10%", verdict(over <= TARGETS["overhead"])))
-        weights = page_weights(tmp)
+            rows += scale_rows(pages, t)
+            if pages == 300:
+                calls = call_counts(configs, tmp)
+                own, plain = calls["with"] / calls["stand-ins"] - 1, calls["with"] / calls["without"] - 1
+                rows.append(("Build, 300 pages: Python function calls (cProfile; within 0.1% from run to run)",
+                             f"{calls['with'] / 1e6:.2f} M with, {calls['stand-ins'] / 1e6:.2f} M hand-written, "
+                             f"{calls['without'] / 1e6:.2f} M plain: plugin's own {pct(own)}, vs plain {pct(plain)}",
+                             "≤ +10%", verdict(own <= TARGETS["overhead"])))
+            shutil.rmtree(tmp / "site", ignore_errors=True)
+        weights = page_weights(tmp, mark_runs=3 if args.quick else 7)
         for name in ("lesson", "quiz", "achievements"):
             raw, gz = weights["added"][name]
             target = "≤ 3 KiB gz" if name == "lesson" else ""
             rows.append((f"Bytes added to the {name} page (vs the plain material lesson page)",
                          f"{raw:,} B raw, {gz:,} B gz", target, verdict(gz <= TARGETS["lesson"]) if target else ""))
-        raw, gz = weights["lesson_code"]
-        rows.append(("Course code on a lesson page (of the bytes above)",
-                     f"{raw:,} B raw, {gz:,} B gz", "≤ 3 KiB gz", verdict(gz <= TARGETS["lesson"])))
-        raw, gz = weights["quiz_code"]
-        rows.append(("Quiz code on a quiz page (course files beyond a lesson page's)",
-                     f"{raw:,} B raw, {gz:,} B gz", "≤ 8 KiB gz", verdict(gz <= TARGETS["quiz"])))
+        lesson_code = sum(weights["lesson_code"].values())
+        rows.append(("Course code and data on a lesson page, as published (of the bytes above)",
+                     f"{lesson_code:,} B gz", "≤ 3 KiB gz", verdict(lesson_code <= TARGETS["lesson"])))
+        quiz_code = sum(weights["quiz_code"].values())
+        rows.append(("Quiz code on a quiz page, as published (course files beyond a lesson page's)",
+                     f"{quiz_code:,} B gz", "≤ 8 KiB gz", verdict(quiz_code <= TARGETS["quiz"])))
         marks = weights["mark_ms"]
         rows.append(("Mark a quiz attempt (sample quiz, 8 questions)",
                      f"{statistics.median(marks):.0f} ms (median of {len(marks)})", "", ""))
-        for (what, name), (cold, warm) in badges.timings().items():
+        for (what, name), (cold, warm) in badges.timings(browser_runs).items():
             label = "Make a badge PNG" if what == "png" else f"Make the statement PDF ({name})"
             rows.append((label, f"{statistics.median(warm):.0f} ms warm (median of {len(warm)}), "
                                 f"{cold:.0f} ms cold", "", ""))
     print(f"Benchmarks of mkdocs-course, {time.strftime('%Y-%m-%d %H:%M')}; {platform.machine()}, "
           f"{os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}, "
-          f"Chromium {chromium_version()}; {args.runs} builds of each kind ({max(args.runs, 5)} for the sample)")
+          f"Chromium {chromium_version()}; builds in CPU time, medians of {args.runs} round(s) "
+          f"({sample_runs} for the sample){'; --quick' if args.quick else ''}")
     print()
     print("| measure | result | target | |")
     print("|---|---|---|---|")
@@ -274,11 +258,12 @@ def main() -> None:
         print("| " + " | ".join(row) + " |")
     print()
     if len(per_page) > 1:
-        sizes = sorted(per_page)
-        print(f"ms per page with the plugin: {', '.join(f'{n} pages {per_page[n]:.1f}' for n in sizes)} "
+        sizes_ = sorted(per_page)
+        print(f"CPU ms per page with the plugin: {', '.join(f'{n} pages {per_page[n]:.1f}' for n in sizes_)} "
               "(flat means linear growth)")
-    print(f"Course files on a lesson page: {', '.join(weights['lesson_files'])}")
-    print(f"Quiz code files: {', '.join(weights['quiz_files'])}")
+    for label, files in (("Course code and data on a lesson page", weights["lesson_code"]),
+                         ("Quiz code on a quiz page", weights["quiz_code"])):
+        print(f"{label} (B gz): " + ", ".join(f"{path} {size:,}" for path, size in sorted(files.items())))
     print(f"({time.perf_counter() - started:.0f} s in all)")
 
 

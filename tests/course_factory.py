@@ -1,8 +1,7 @@
-"""Write small courses into a temporary folder and build them with MkDocs, as an author would."""
+"""Write small courses into a temporary folder, as an author would; build them with site_build.build."""
 
 from __future__ import annotations
 
-import logging
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,44 +91,3 @@ def make_course(root: Path, blocks: tuple[str, ...] = ("first-block", "second-bl
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_config, sort_keys=False), encoding="utf-8")
     return course
-
-
-@dataclass
-class BuildResult:
-    ok: bool
-    error: str  # the message MkDocs stops with, if it stops
-    warnings: list[str]
-
-
-def build(course: Course, *, strict: bool = True) -> BuildResult:
-    """Build in-process, as `mkdocs build [--strict]` does, and collect what the author would read."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    records: list[logging.LogRecord] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            records.append(record)
-
-    handler = Collect(level=logging.WARNING)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        config = load_config(str(course.root / "mkdocs.yml"), strict=strict)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-            error = ""
-        except (Abort, MkDocsException) as exc:
-            error = str(exc)
-        finally:
-            config.plugins.on_shutdown()
-    finally:
-        logger.removeHandler(handler)
-    warnings = [record.getMessage() for record in records if record.levelno == logging.WARNING]
-    logged_errors = [record.getMessage() for record in records if record.levelno >= logging.ERROR]
-    if error:
-        error = "\n".join([*logged_errors, error])
-    return BuildResult(ok=not error, error=error, warnings=warnings)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from site_build import build
 
 TESTS = Path(__file__).parent
 PROJECTS = {"fixture": TESTS / "fixtures" / "course", "sample": TESTS.parent}
@@ -28,23 +29,16 @@ def _shipped() -> set[bytes]:
     import material
 
     import mkdocs_course
+    from mkdocs_course.assets import package_assets
+    from mkdocs_course.minify import minified_file
 
     roots = [Path(material.__file__).parent / "templates", Path(mkdocs_course.__file__).parent / "assets"]
-    return {p.read_bytes() for root in roots for p in root.rglob("*") if p.is_file()}
+    shipped = {p.read_bytes() for root in roots for p in root.rglob("*") if p.is_file()}
+    # A build publishes the plugin's own JS and CSS minified.
+    return shipped | {minified_file(a.path).encode() for a in package_assets() if a.minifiable}
 
 
 SHIPPED = _shipped()
-
-
-def build(project: Path, site_dir: Path) -> None:
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
-    try:
-        mkdocs_build(config)
-    finally:
-        config.plugins.on_shutdown()
 
 
 def answers(project: Path) -> list[str]:

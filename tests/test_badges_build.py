@@ -5,7 +5,8 @@ from __future__ import annotations
 import base64
 import json
 
-from course_factory import build, make_course
+from course_factory import make_course
+from site_build import build
 
 ONE_PIXEL_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
@@ -14,7 +15,7 @@ ONE_PIXEL_PNG = base64.b64decode(
 def test_each_block_gets_a_badge_and_a_credential_template(tmp_path):
     course = make_course(tmp_path, plugin_options={"pass_mark": 70, "provider": {"name": "Open College", "url": "https://college.example/"}},
                          config={"site_url": "https://courses.example/jobs/"})
-    assert build(course).ok
+    build(course.root, strict=True)
 
     for number, block in enumerate(("first-block", "second-block"), start=1):
         svg = (course.site / "badges" / f"{block}.svg").read_text(encoding="utf-8")
@@ -34,17 +35,18 @@ def test_author_colour_and_image(tmp_path):
     (tmp_path / "art.png").write_bytes(ONE_PIXEL_PNG)
     course = make_course(tmp_path, plugin_options={"badges": {
         "first-block": {"colour": "#123456", "image": "art.png"}, "second-block": {"colour": "#fc0"}}})
-    assert build(course).ok
+    build(course.root, strict=True)
 
     first = (course.site / "badges" / "first-block.svg").read_text(encoding="utf-8")
     assert 'fill="#123456"' in first and "data:image/png;base64," in first
     assert "#ffcc00" in (course.site / "badges" / "second-block.svg").read_text(encoding="utf-8").lower()
 
 
-def test_badge_settings_mistakes_are_reported(tmp_path):
-    course = make_course(tmp_path, plugin_options={"badges": {"second-block": {"colour": "blue-ish"}, "third": {}}})
+def test_badges_for_a_block_the_course_does_not_have_are_reported(tmp_path):
+    # A colour that is not a colour stops the build earlier, as MkDocs reads the options: test_options.py.
+    course = make_course(tmp_path, plugin_options={"badges": {"second-block": {"colour": "#123"}, "third": {}}})
 
-    result = build(course)
+    result = build(course.root, strict=True, check=False)
 
     assert "mkdocs.yml: `badges` names the block 'third', which the course does not have." in result.error
-    assert "'blue-ish' is not a colour" in result.error
+    assert "Use one of: first-block, second-block." in result.error

@@ -9,7 +9,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from course_factory import QUIZ_OK, build, make_course
+from course_factory import QUIZ_OK, make_course
+from site_build import build
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -60,7 +61,7 @@ def payload(site: Path, block: str) -> dict:
 
 def test_quiz_ends_each_block_and_achievements_ends_the_nav(tmp_path):
     course = make_course(tmp_path)
-    assert build(course).ok
+    build(course.root, strict=True)
 
     html = (course.site / "index.html").read_text(encoding="utf-8")
     hrefs = [href for href, _ in nav_links(html)]
@@ -81,7 +82,7 @@ def test_explicit_nav_keeps_author_order_and_section_titles(tmp_path):
         {"Second comes first": ["second-block/index.md", "second-block/more.md"]},
         {"Then the first": ["first-block/index.md", "first-block/more.md"]},
     ]})
-    assert build(course).ok
+    build(course.root, strict=True)
 
     data = json.loads(re.search(r'id="course-data">(.*?)</script>',
                                 (course.site / "index.html").read_text(encoding="utf-8")).group(1))
@@ -94,7 +95,7 @@ def test_review_links_resolve_to_the_lesson_heading(tmp_path):
     course = make_course(tmp_path)
     course.write_quiz("second-block", QUIZ_OK.replace("review: index.md#the-point",
                                                       "review: ../first-block/more.md#the-point"))
-    assert build(course).ok
+    build(course.root, strict=True)
 
     first = {q["id"]: q for q in payload(course.site, "first-block")["questions"]}
     second = {q["id"]: q for q in payload(course.site, "second-block")["questions"]}
@@ -117,7 +118,7 @@ questions:
     answer: true
     explanation: See [more](more.md#the-point).
 """)
-    assert build(course).ok
+    build(course.root, strict=True)
 
     data = payload(course.site, "first-block")
     assert '<div class="admonition note">' in data["introHtml"]
@@ -132,7 +133,7 @@ questions:
 def test_home_page_shows_course_overview(tmp_path):
     course = make_course(tmp_path, plugin_options={
         "description": "A course <about> things.", "outcomes": ["Do one thing.", "Do another."], "hours": 3.5})
-    assert build(course).ok
+    build(course.root, strict=True)
 
     html = (course.site / "index.html").read_text(encoding="utf-8")
     overview = html[html.index("data-course-overview"):]
@@ -153,7 +154,7 @@ def test_added_headings_join_the_table_of_contents_in_page_order(tmp_path):
     course = make_course(tmp_path, plugin_options={"outcomes": ["Do one thing."]})
     course.write_page("index.md", "# Test course\n\n## Welcome\n\nHello.\n\n<!-- course:overview -->\n\n"
                                   "## Contact\n\nWrite to us.\n")
-    assert build(course).ok
+    build(course.root, strict=True)
 
     home = (course.site / "index.html").read_text(encoding="utf-8")
     assert toc_anchors(home) == ["welcome", "course-blocks", "course-outcomes", "course-about", "contact"]
@@ -166,7 +167,7 @@ def test_added_headings_join_the_table_of_contents_in_page_order(tmp_path):
 
 def test_achievements_page_lists_blocks_with_their_quizzes(tmp_path):
     course = make_course(tmp_path)
-    assert build(course).ok
+    build(course.root, strict=True)
 
     html = (course.site / "achievements" / "index.html").read_text(encoding="utf-8")
     assert "data-course-achievements" in html
@@ -176,7 +177,7 @@ def test_achievements_page_lists_blocks_with_their_quizzes(tmp_path):
 
 def test_every_page_carries_course_data_and_loads_the_course_script(tmp_path):
     course = make_course(tmp_path)
-    assert build(course).ok
+    build(course.root, strict=True)
 
     for page in course.site.rglob("index.html"):
         html = page.read_text(encoding="utf-8")
@@ -188,7 +189,7 @@ def test_every_page_carries_course_data_and_loads_the_course_script(tmp_path):
 
 def test_quiz_answers_stay_out_of_the_search_index(tmp_path):
     course = make_course(tmp_path)
-    assert build(course).ok
+    build(course.root, strict=True)
 
     index = (course.site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "This one" not in index and "answerHashes" not in index
@@ -196,12 +197,12 @@ def test_quiz_answers_stay_out_of_the_search_index(tmp_path):
 
 def test_no_directory_urls_and_disabled_plugin(tmp_path):
     course = make_course(tmp_path, config={"use_directory_urls": False})
-    assert build(course).ok
+    build(course.root, strict=True)
     assert (course.site / "first-block" / "quiz.html").is_file()
     assert (course.site / "achievements.html").is_file()
 
     off = make_course(tmp_path / "off", plugin_options={"enabled": False})
-    assert build(off).ok
+    build(off.root, strict=True)
     assert not (off.site / "first-block" / "quiz").exists()
 
 
@@ -214,20 +215,13 @@ def test_model_and_quiz_modules_work_without_mkdocs():
         "quiz = loader.load_quiz(Path(sys.argv[1]), 'quiz.yml', 'first-block')\n"
         "print(len(quiz.questions))\n"
     )
-    quiz = REPO / "tests" / "data" / "valid-quiz.yml"
+    quiz = REPO / "tests" / "fixtures" / "valid-quiz.yml"
     out = subprocess.run([sys.executable, "-c", code, str(quiz)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "4"
 
 
 def test_sample_course_builds_strict_with_four_blocks(tmp_path):
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    mkdocs_build(config)  # raises on any warning in strict mode
-
-    site = tmp_path / "site"
+    site = build(REPO, tmp_path / "site", strict=True).site_dir  # raises on any warning in strict mode
     blocks = ["not-invited", "after-the-interview", "handling-rejection", "moving-forward"]
     for block in blocks:
         data = payload(site, block)

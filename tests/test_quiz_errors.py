@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from course_factory import QUIZ_OK, build, make_course
+from course_factory import QUIZ_OK, make_course
+from site_build import build
 
 QUESTION = """\
 questions:
@@ -68,7 +69,7 @@ def test_quiz_mistake_stops_the_build_with_file_line_and_fix(tmp_path, text, lin
     else:
         quiz.write_text(text, encoding="utf-8")
 
-    result = build(course, strict=False)  # mistakes stop even a non-strict build
+    result = build(course.root, strict=False, check=False)  # mistakes stop even a non-strict build
 
     assert not result.ok
     assert f"quizzes/first-block.yml:{line}:" in result.error, result.error
@@ -82,7 +83,7 @@ def test_every_mistake_is_reported_in_one_build(tmp_path):
     course.write_quiz("second-block", QUIZ_OK.replace("#the-point", "#gone"))
     (course.root / "quizzes" / "third-block.yml").unlink()
 
-    result = build(course)
+    result = build(course.root, strict=True, check=False)
 
     assert "4 mistakes" in result.error
     assert "quizzes/first-block.yml:1:12" in result.error
@@ -95,7 +96,7 @@ def test_block_without_quiz_and_quiz_without_block(tmp_path):
     course = make_course(tmp_path)
     (course.root / "quizzes" / "second-block.yml").rename(course.root / "quizzes" / "second-blok.yml")
 
-    result = build(course)
+    result = build(course.root, strict=True, check=False)
 
     assert "docs/second-block: the block 'second-block' has no quiz" in result.error
     assert "quizzes/second-blok.yml: this quiz has no block" in result.error
@@ -105,7 +106,7 @@ def test_block_without_quiz_and_quiz_without_block(tmp_path):
 def test_a_valid_quiz_gives_no_warning_in_strict_mode(tmp_path):
     course = make_course(tmp_path)
 
-    result = build(course, strict=True)
+    result = build(course.root, strict=True, check=False)
 
     assert result.ok, result.error
     assert result.warnings == []
@@ -115,7 +116,7 @@ def test_yes_and_no_option_texts_stay_text(tmp_path):
     course = make_course(tmp_path, blocks=("first-block",))
     course.write_quiz("first-block", QUIZ_OK.replace("text: This one", "text: No").replace("text: That one", "text: Yes"))
 
-    result = build(course)
+    result = build(course.root, strict=True, check=False)
 
     assert result.ok, result.error
     html = (course.site / "first-block" / "quiz" / "index.html").read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ import time
 import urllib.request
 
 from course_factory import QUIZ_OK, make_course
+from mkdocs_course.assets import ASSETS_DIR
 
 
 def _free_port() -> int:
@@ -52,6 +53,10 @@ def test_serve_reloads_quiz_edits_and_survives_a_broken_quiz(tmp_path):
 
         course.write_quiz("first-block", QUIZ_OK.replace("Which **one**?", "Which *single* one?"))
         _wait_for(url, "Which \\u003cem\\u003esingle\\u003c/em\\u003e one?")
+
+        # Authors debug the readable module, not the minified one a build publishes.
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/assets/course/js/course.js", timeout=5) as response:
+            assert response.read() == (ASSETS_DIR / "js" / "course.js").read_bytes()
         assert server.poll() is None, "the server kept running"
     finally:
         server.terminate()

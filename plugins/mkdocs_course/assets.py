@@ -1,19 +1,39 @@
-"""The browser files the plugin publishes under `assets/course/` of every site."""
+"""The files the plugin publishes from the package into every site, under `assets/course/`."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-ASSETS_DIR = Path(__file__).parent / "assets"
+from .minify import MINIFIERS
+
+PACKAGE_DIR = Path(__file__).parent
+ASSETS_DIR = PACKAGE_DIR / "assets"
+VENDOR_DIR = ASSETS_DIR / "vendor"
 SITE_PREFIX = "assets/course"
 ENTRY_SCRIPT = f"{SITE_PREFIX}/js/course.js"
 STYLESHEET = f"{SITE_PREFIX}/css/course.css"
+# The quiz files' JSON Schema, at a stable URL of every site, for editors (the package holds the one copy).
+QUIZ_SCHEMA = PACKAGE_DIR / "quiz" / "schema.json"
+QUIZ_SCHEMA_URI = f"{SITE_PREFIX}/quiz.schema.json"
 
 
-def package_assets() -> list[tuple[str, Path]]:
-    """(URI in the site, file on disk) for every asset shipped in the package."""
-    return [
-        (f"{SITE_PREFIX}/{path.relative_to(ASSETS_DIR).as_posix()}", path)
+@dataclass(frozen=True)
+class Asset:
+    uri: str  # where it goes in the site
+    path: Path  # the file in the package
+
+    @property
+    def minifiable(self) -> bool:
+        """Our own JS and CSS; vendor files ship as their makers minified them, licences intact."""
+        return self.path.suffix in MINIFIERS and VENDOR_DIR not in self.path.parents
+
+
+def package_assets() -> list[Asset]:
+    """Every file the plugin publishes from the package."""
+    assets = [
+        Asset(f"{SITE_PREFIX}/{path.relative_to(ASSETS_DIR).as_posix()}", path)
         for path in sorted(ASSETS_DIR.rglob("*"))
         if path.is_file() and not path.name.startswith(".") and path.suffix != ".md"
     ]
+    return [*assets, Asset(QUIZ_SCHEMA_URI, QUIZ_SCHEMA)]

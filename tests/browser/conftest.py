@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,6 +16,9 @@ import pytest
 from playwright.sync_api import expect
 from chromium import CHROMIUM, launch
 from static_server import serve
+
+sys.path.insert(0, str(Path(__file__).parent.parent))  # tests/: site_build, shared with the other tests
+from site_build import build  # noqa: E402
 
 # A 2-core CI machine builds sites and runs Chromium side by side: give what a page shows
 # time to appear (the assertions are the same; only the wait is longer than Playwright's 5 s).
@@ -41,20 +45,6 @@ def www(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
 Builder = Callable[..., str]
 
 
-def build_into(project: Path, site_dir: Path, site_url: str | None = None) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    # Material's instant navigation only takes links found in sitemap.xml, whose URLs come from
-    # site_url with the host and protocol swapped but the port kept: give it the served URL.
-    options = {"site_url": site_url} if site_url else {}
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), **options)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-
-
 @pytest.fixture(scope="session")
 def build_site(www: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> Builder:
     """build_site(name, source=fixture folder, edit=callable(project dir)) -> the site's URL.
@@ -65,17 +55,19 @@ def build_site(www: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) 
     root, base = www
     projects = tmp_path_factory.mktemp("projects")
 
-    def build(name: str, source: Path = FIXTURES / "course", edit: Callable[[Path], None] | None = None) -> str:
+    def build_named(name: str, source: Path = FIXTURES / "course", edit: Callable[[Path], None] | None = None) -> str:
         project = projects / name
         if project.exists():
             shutil.rmtree(project)
         shutil.copytree(source, project)
         if edit:
             edit(project)
-        build_into(project, root / name, f"{base}/{name}/")
+        # Material's instant navigation only takes links found in sitemap.xml, whose URLs come
+        # from site_url with the host and protocol swapped but the port kept: the served URL.
+        build(project, root / name, site_url=f"{base}/{name}/")
         return f"{base}/{name}/"
 
-    return build
+    return build_named
 
 
 @pytest.fixture(scope="session")

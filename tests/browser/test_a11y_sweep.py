@@ -1,7 +1,7 @@
 """axe-core on every page of the sample course, light and dark, desktop and phone: nothing serious.
 
 Nothing is left out of the scans. Material's own search dialog (no name) and footer text (4.47:1)
-are mended by the plugin in every page (mkdocs_course/material_fixes.py); the sample course's
+are mended by the plugin in every page (mkdocs_course/adapter/material_fixes.py); the sample course's
 overrides/ underline links in running text and let a keyboard scroll wide tables on phones.
 One browser context per palette and width; the palette follows the system setting.
 """
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import REPO, build_into
+from conftest import REPO
 from helpers import answer_everything
 from playwright.sync_api import expect
+from site_build import build
 
 axe = Axe()
 
@@ -24,7 +25,7 @@ SCHEMES = {"light": "default", "dark": "slate"}
 def sample(www) -> tuple[str, list[str]]:
     """The sample course built once: its URL and the path of every page."""
     root, base = www
-    build_into(REPO, root / "a11y", f"{base}/a11y/")
+    build(REPO, root / "a11y", site_url=f"{base}/a11y/")
     site = root / "a11y"
     pages = sorted(
         "" if page.parent == site else page.parent.relative_to(site).as_posix() + "/"

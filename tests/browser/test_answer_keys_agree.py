@@ -19,7 +19,7 @@ def test_every_character_normalises_alike_in_the_browser_and_the_build(page, sit
              const { normalise } = await import(marking);
              return characters.map((c) => normalise(template.replaceAll("{c}", c)));
            }""",
-        [site + "assets/course/js/marking.js", SAMPLE, characters],
+        [site + "assets/course/js/quiz/marking.js", SAMPLE, characters],
     )
     by_character = dict(zip(characters, in_browser))
     differ = [c for c, js in by_character.items() if normalise_text_answer(SAMPLE.format(c=c)) != js]

@@ -215,7 +215,8 @@ def test_save_and_restore_progress_merges_without_losing_a_pass(harness, badge_u
         ('{"hello": "world"}', "not a progress record"),
         ("not json at all", "not a progress record"),
         ('{"format": "mkdocs-course-record", "version": 1, "courseId": "other", "courseTitle": "Baking", "record": {"blocks": {}}}', "for \u201cBaking\u201d"),
-        ('{"format": "mkdocs-course-record", "version": 1, "courseId": "job-rejection", "record": {"blocks": {"not-invited": {"passed": "yes"}}}}', "damaged"),
+        ('{"format": "mkdocs-course-record", "version": 1, "courseId": "job-rejection", "record": {"version": 7, "blocks": {}}}', "does not know"),
+        ("[" * 100_000, "not a progress record"),
         ("x" * (5 * 1024 * 1024), "5.0 MB"),
     ],
 )
@@ -227,3 +228,18 @@ def test_restore_refuses_what_is_not_a_record(harness, tmp_path: Path, content: 
     harness.wait_for_function("harness.error !== null")
     assert message in harness.locator("#message").inner_text()
     assert harness.evaluate("harness.record.blocks['not-invited'].passed") is True
+
+
+def test_restore_sets_a_damaged_block_aside_and_keeps_the_pass(harness, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pass_blocks(harness, "Sam", BLOCKS[:1])
+    file = tmp_path / "file.json"
+    damaged = {"not-invited": {"passed": "yes"}, "after-interview": {"passed": True, "bestScore": 90, "passedAt": 1}}
+    file.write_text(json.dumps({"format": "mkdocs-course-record", "version": 1, "courseId": "job-rejection",
+                                "record": {"version": 1, "blocks": damaged}}), encoding="utf-8")
+    harness.set_input_files("#restore-progress", str(file))
+    harness.wait_for_function("document.getElementById('message').textContent.startsWith('Progress restored')")
+    assert "2 parts set aside" in harness.locator("#message").inner_text()
+    record = harness.evaluate("harness.record")
+    assert record["blocks"]["not-invited"]["passed"] is True
+    assert record["blocks"].get("after-interview", {}).get("passed") is not True
+    assert sorted(part["block"] for part in record["setAside"]) == ["after-interview", "not-invited"]

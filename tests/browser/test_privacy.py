@@ -11,9 +11,10 @@ from urllib.parse import urlsplit
 import markdown
 import pytest
 import yaml
-from conftest import REPO, build_into
+from conftest import REPO
 from helpers import answer_everything
 from playwright.sync_api import Page, expect
+from site_build import build
 
 
 def page_paths(site: Path) -> list[str]:
@@ -23,7 +24,7 @@ def page_paths(site: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def sample(www) -> tuple[str, Path]:
     root, base = www
-    build_into(REPO, root / "privacy", f"{base}/privacy/")
+    build(REPO, root / "privacy", site_url=f"{base}/privacy/")
     return f"{base}/privacy/", root / "privacy"
 
 
@@ -116,7 +117,7 @@ def answer_rightly(page: Page, block: str) -> None:
 def test_course_works_from_a_deep_sub_path_quiz_and_downloads_included(www, context):
     root, base = www
     site = f"{base}/deep/er/course/"
-    build_into(REPO, root / "deep" / "er" / "course", site)
+    build(REPO, root / "deep" / "er" / "course", site_url=site)
     elsewhere: list[str] = []  # the badge and progress downloads must not go out either
     context.on("request", lambda r: r.url.startswith(("http:", "https:")) and not r.url.startswith(base + "/")
                and elsewhere.append(r.url))
@@ -156,7 +157,7 @@ FILE_NOTICE = "python3 -m http.server"
 
 def test_opened_as_files_lessons_read_and_widgets_say_what_to_do(browser, tmp_path_factory):
     folder = tmp_path_factory.mktemp("files") / "site"
-    build_into(REPO, folder)
+    build(REPO, folder)
     page = browser.new_page()
     try:
         page.goto((folder / "not-invited" / "cv-and-application" / "index.html").as_uri())

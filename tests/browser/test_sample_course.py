@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import REPO, build_into
+from conftest import REPO
 from playwright.sync_api import expect
+from site_build import build
 
 
 @pytest.fixture(scope="module")
 def sample(www) -> str:
     root, base = www
-    build_into(REPO, root / "sample", f"{base}/sample/")
+    build(REPO, root / "sample", site_url=f"{base}/sample/")
     return f"{base}/sample/"
 
 

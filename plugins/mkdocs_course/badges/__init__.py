@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .artwork import DEFAULT_PALETTE, BadgeColourError, badge_svg, default_colour, normalise_colour
+from .artwork import DEFAULT_PALETTE, BadgeColourError, badge_svg, default_colour, is_colour, normalise_colour
 from .credential import SELF_ASSERTED, achievement_id, credential_template
 
 __all__ = [
@@ -13,5 +13,6 @@ __all__ = [
     "badge_svg",
     "credential_template",
     "default_colour",
+    "is_colour",
     "normalise_colour",
 ]

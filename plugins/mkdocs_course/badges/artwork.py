@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
+from ..errors import CourseError, Location
+
 __all__ = [
     "DEFAULT_PALETTE",
     "BadgeColourError",
     "badge_svg",
     "contrast_ratio",
     "default_colour",
+    "is_colour",
     "normalise_colour",
     "text_colour_for",
 ]
@@ -41,18 +44,21 @@ _LIGHT_TEXT = "#ffffff"
 _FONT = "'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif"
 
 
-class BadgeColourError(ValueError):
+class BadgeColourError(CourseError):
     """A block colour from mkdocs.yml that is not a colour; ``problem`` and ``fix`` are for the author."""
 
     def __init__(self, problem: str, fix: str) -> None:
-        self.problem = problem
-        self.fix = fix
-        super().__init__(f"{problem} {fix}")
+        super().__init__(Location("mkdocs.yml"), problem, fix)
+
+
+def is_colour(colour: object) -> bool:
+    """``#rgb`` or ``#rrggbb`` (hex digits in either case; spaces around are allowed)."""
+    return isinstance(colour, str) and _HEX.fullmatch(colour.strip()) is not None
 
 
 def normalise_colour(colour: str, *, what: str = "badge colour") -> str:
     """Return ``colour`` as lower-case ``#rrggbb``; raise BadgeColourError when it is not one."""
-    if not isinstance(colour, str) or not _HEX.fullmatch(colour.strip()):
+    if not is_colour(colour):
         raise BadgeColourError(
             f"The {what} {colour!r} is not a colour.",
             "Write it as a hex colour such as '#1f5fa8' (or '#15a'), in quotes in mkdocs.yml.",
@@ -141,6 +147,8 @@ def badge_svg(
     ``image_data_uri``, when given, is the author's own artwork as a ``data:image/...;base64,``
     URI: it fills the medal, and the block number and title sit on a ribbon across it.
     """
+    # ValueErrors here are the caller's mistakes, never an author's: the plugin numbers blocks, and
+    # checks the author's image (images.py) and colour before it gets here.
     if not isinstance(block_number, int) or block_number < 1:
         raise ValueError(f"block_number must be a whole number from 1, not {block_number!r}")
     if colour is None:

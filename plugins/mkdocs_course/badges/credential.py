@@ -71,6 +71,8 @@ def credential_template(
     they become absolute on ``site_url``. ``image_url`` is left out without ``site_url``, since
     an Open Badges image id must be an absolute URI.
     """
+    # The caller's mistakes, never an author's: the plugin falls back to the course title (never
+    # blank) for the provider, and pass marks are checked where the author writes them.
     if not provider_name.strip():
         raise ValueError("provider_name must name the course provider (the badge's issuer)")
     if not 0 <= pass_mark <= 100:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import json
-import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +10,7 @@ from ..course.data import badge_url, credential_url
 from ..course.model import Block, CourseSettings
 from .artwork import badge_svg
 from .credential import credential_template
+from .images import image_data_uri
 
 
 @dataclass(frozen=True)
@@ -22,16 +21,12 @@ class BadgeLook:
     image: Path | None = None
 
 
-def image_data_uri(path: Path) -> str:
-    """Embed the author's image, so the badge carries it and works offline."""
-    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
-
-
 def badge_documents(
     settings: CourseSettings, blocks: list[Block], looks: dict[str, BadgeLook], site_url: str
 ) -> list[tuple[str, str]]:
-    """(URI in the site, content) of every block's badge SVG and credential template."""
+    """(URI in the site, content) of every block's badge SVG and credential template.
+
+    Raises CourseError for an author's colour or image that a badge cannot use."""
     documents = []
     for block in blocks:
         look = looks.get(block.id, BadgeLook())
@@ -40,8 +35,11 @@ def badge_documents(
         credential = credential_template(
             course_id=settings.id, course_title=settings.title, block_id=block.id, block_title=block.title,
             block_number=block.number, block_url=block.url, pass_mark=block.pass_mark(settings),
-            provider_name=settings.provider.name or settings.title, provider_url=settings.provider.url or None,
+            provider_name=settings.provider.name.strip() or settings.title, provider_url=settings.provider.url or None,
             site_url=site_url or None, image_url=badge_url(block), outcomes=settings.outcomes, hours=settings.hours,
         )
-        documents += [(badge_url(block), svg), (credential_url(block), json.dumps(credential, ensure_ascii=False, indent=2))]
+        documents += [
+            (badge_url(block), svg),
+            (credential_url(block), json.dumps(credential, ensure_ascii=False, indent=2)),
+        ]
     return documents

@@ -15,7 +15,9 @@ def credential_url(block: Block) -> str:
     return f"badges/{block.id}.credential.json"
 
 
-def course_data(settings: CourseSettings, blocks: list[Block], *, achievements_url: str, site_url: str) -> dict[str, Any]:
+def course_data(
+    settings: CourseSettings, blocks: list[Block], *, achievements_url: str, site_url: str
+) -> dict[str, Any]:
     """URLs are relative to the site root; the browser resolves them, so sub-paths and file:// work."""
     return {
         "courseId": settings.id,

@@ -37,9 +37,3 @@ class Block:
 
     def pass_mark(self, settings: CourseSettings) -> float:
         return self.quiz.pass_mark if self.quiz.pass_mark is not None else settings.pass_mark
-
-
-@dataclass(frozen=True)
-class Course:
-    settings: CourseSettings
-    blocks: tuple[Block, ...]

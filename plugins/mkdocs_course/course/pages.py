@@ -1,12 +1,24 @@
-"""The course overview on the home page and the achievements page, rendered for one page's URL."""
+"""The pages the course adds or fills: each block's quiz page, the achievements page and the
+overview on the home page; the fragments are rendered for one page's URL."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from .. import templates
+from ..templates import Fragments
 from .model import Block, CourseSettings
 from .urls import relative_url
+
+ACHIEVEMENTS_PAGE = "achievements.md"
+# Where the plugin's HTML goes in a page: HTML comments, which Python-Markdown passes through.
+OVERVIEW_SLOT = "<!-- course:overview -->"  # written by the author on the home page
+ACHIEVEMENTS_SLOT = "<!-- course:achievements -->"
+ERRORS_SLOT = "<!-- course:errors -->"  # on the page of a quiz that cannot be built
+
+
+def quiz_page_uri(block_id: str) -> str:
+    """The generated quiz page of a block, relative to the docs folder."""
+    return f"{block_id}/quiz.md"
 
 
 def _percent(value: float) -> str:
@@ -26,13 +38,15 @@ def block_links(settings: CourseSettings, blocks: list[Block], from_url: str) ->
     ]
 
 
-def overview_html(settings: CourseSettings, blocks: list[Block], from_url: str, achievements_url: str) -> str:
-    return templates.render(
+def overview_html(
+    fragments: Fragments, settings: CourseSettings, blocks: list[Block], from_url: str, achievements_url: str
+) -> str:
+    return fragments.render(
         "overview.html", settings=settings, blocks=block_links(settings, blocks, from_url),
         hours=_percent(settings.hours) if settings.hours else None,
         achievements_href=relative_url(achievements_url, from_url),
     )
 
 
-def achievements_html(settings: CourseSettings, blocks: list[Block], from_url: str) -> str:
-    return templates.render("achievements.html", settings=settings, blocks=block_links(settings, blocks, from_url))
+def achievements_html(fragments: Fragments, settings: CourseSettings, blocks: list[Block], from_url: str) -> str:
+    return fragments.render("achievements.html", settings=settings, blocks=block_links(settings, blocks, from_url))

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from ..errors import CourseError, Location, closest
+from ..errors import CourseError, CourseErrors, Location, closest
+from ..quiz.loader import load_quiz
+from ..quiz.model import Quiz
 
 
 def block_folders(page_paths: Iterable[str]) -> list[str]:
@@ -39,3 +43,27 @@ def pairing_errors(
             ))
     return errors
 
+
+@dataclass
+class LoadedQuizzes:
+    quizzes: dict[str, Quiz] = field(default_factory=dict)  # block id -> its quiz
+    broken: dict[str, list[CourseError]] = field(default_factory=dict)  # block id -> what stops its quiz
+    errors: list[CourseError] = field(default_factory=list)  # every mistake, pairing ones included
+
+
+def load_quizzes(folders: list[str], quizzes_dir: Path, quizzes_shown: str, docs_shown: str) -> LoadedQuizzes:
+    """The quiz of every block folder, from `<quizzes_dir>/<block>.yml`; `*_shown` name the folders
+    in messages as the author sees them (relative to mkdocs.yml)."""
+    files = {path.stem: path for path in sorted(quizzes_dir.glob("*.yml"))}
+    shown = {block_id: f"{quizzes_shown}/{path.name}" for block_id, path in files.items()}
+    loaded = LoadedQuizzes(errors=pairing_errors(folders, shown, docs_shown, quizzes_shown))
+    for block_id, path in files.items():
+        if block_id not in folders:
+            continue
+        try:
+            loaded.quizzes[block_id] = load_quiz(path, shown[block_id], block_id)
+        except (CourseError, CourseErrors) as error:
+            found = error.errors if isinstance(error, CourseErrors) else [error]
+            loaded.errors += found
+            loaded.broken[block_id] = found
+    return loaded

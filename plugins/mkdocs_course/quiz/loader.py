@@ -7,11 +7,11 @@ from pathlib import Path
 import yaml
 
 from ..errors import CourseError, Location
+from .model import Quiz
+from .validate import quiz_from_node
 
 # libyaml's loader keeps line marks too, and is ten times faster on large courses.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-from .model import Quiz
-from .validate import quiz_from_node
 
 
 def load_quiz(path: Path, shown_as: str, block_id: str) -> Quiz:

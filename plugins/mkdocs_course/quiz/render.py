@@ -17,14 +17,15 @@ from .answers import variant_hashes, variant_key
 from .model import Quiz
 
 QUIZ_SLOT = "<!-- course:quiz -->"
-# Field markers; the plugin adds a random suffix each build, so no author text can end a field
-# early (an option that mentions `<!--/course-field-->` would otherwise spill into the page).
-FIELD_MARKER = "course-field"
 _ONE_PARAGRAPH = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
 
 
-def quiz_page_markdown(quiz: Quiz, marker: str = FIELD_MARKER) -> str:
-    """The generated `<block>/quiz.md`: the title, the slot for the quiz, and every field to render."""
+def quiz_page_markdown(quiz: Quiz, marker: str) -> str:
+    """The generated `<block>/quiz.md`: the title, the slot for the quiz, and every field to render.
+
+    `marker` marks where each field starts and ends: give one no author can guess (the plugin makes
+    a new random one every build), so no text can end a field early and spill into the page.
+    """
     parts = [f"# {quiz.title}", "", QUIZ_SLOT, ""]
     for field_id, text in _fields(quiz):
         parts += [f"<!--{marker}:{field_id}-->", "", textwrap.dedent(text).strip(), "", f"<!--/{marker}-->", ""]
@@ -46,7 +47,7 @@ def _fields(quiz: Quiz) -> list[tuple[str, str]]:
     return fields
 
 
-def cut_fields(html: str, marker: str = FIELD_MARKER) -> tuple[str, dict[str, str]]:
+def cut_fields(html: str, marker: str) -> tuple[str, dict[str, str]]:
     """Take the rendered fields out of the page HTML; returns the page without them, and the fields."""
     field = re.compile(rf"<!--{re.escape(marker)}:([\w.-]+)-->(.*?)<!--/{re.escape(marker)}-->", re.DOTALL)
     fields = {match.group(1): match.group(2).strip() for match in field.finditer(html)}

@@ -218,7 +218,9 @@ class _Checker:
                 self.error(fields[key], f"{label} is a {question_type} question, which does not take `{key}`.",
                            f"Remove `{key}`; {question_type} questions use {instead}.")
 
-    def options(self, node: yaml.Node, options_node: yaml.Node | None, question_type: str, label: str) -> tuple[Option, ...]:
+    def options(
+        self, node: yaml.Node, options_node: yaml.Node | None, question_type: str, label: str
+    ) -> tuple[Option, ...]:
         if options_node is None:
             self.error(node, f"{label} is a {question_type} question with no `options`.",
                        f"Add `options:` with {MIN_OPTIONS} to {MAX_OPTIONS} items, each with `text:`.")
@@ -265,7 +267,10 @@ class _Checker:
             self.error(node, f"{label} is a text question with no `accept` list.",
                        'Add `accept: ["answer", "another wording"]`.')
             return ()
-        items = [accept_node] if isinstance(accept_node, yaml.ScalarNode) and not _is_null(accept_node) else self.sequence(accept_node, f"`accept` of {label}")
+        if isinstance(accept_node, yaml.ScalarNode) and not _is_null(accept_node):
+            items = [accept_node]
+        else:
+            items = self.sequence(accept_node, f"`accept` of {label}")
         if items is None:
             return ()
         answers = [self.text(item, f"an accepted answer of {label}").strip() for item in items]
@@ -317,7 +322,8 @@ class _Checker:
         if node is None or _is_null(node):
             return ""
         if not isinstance(node, yaml.ScalarNode):
-            self.error(node, f"{what} must be text, not a {'list' if isinstance(node, yaml.SequenceNode) else 'set of keys'}.",
+            found = "list" if isinstance(node, yaml.SequenceNode) else "set of keys"
+            self.error(node, f"{what} must be text, not a {found}.",
                        "Wrap text that contains ': ' or starts with '-' in quotes, or use `|` for several lines.")
             return ""
         return str(node.value)

@@ -1,4 +1,10 @@
-"""Jinja fragments the plugin renders into pages; autoescaped, so author text never becomes markup."""
+"""The HTML fragments the plugin puts into pages, rendered with Jinja and autoescaped, so author
+text never becomes markup.
+
+Each fragment is named `course/<file>` (PREFIX): given a theme's environment, the theme's own
+loader is asked first, so a site overrides a fragment with `overrides/course/<file>`, and the
+package's file in this folder is the fallback. Without an environment, only the package's files.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +13,60 @@ from typing import Any
 
 import jinja2
 
-_env = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent),
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    undefined=jinja2.StrictUndefined,
-)
+from ..errors import CourseError, Location
+
+TEMPLATES_DIR = Path(__file__).parent
+PREFIX = "course"
+FRAGMENTS = ("quiz.html", "overview.html", "achievements.html", "errors.html", "file-notice.html")
 
 
-def render(name: str, **context: Any) -> str:
-    return _env.get_template(name).render(**context)
+def package_loader() -> jinja2.BaseLoader:
+    """The package's fragments, under `course/`."""
+    return jinja2.PrefixLoader({PREFIX: jinja2.FileSystemLoader(TEMPLATES_DIR)})
+
+
+def fragment_environment(theme: jinja2.Environment | None = None) -> jinja2.Environment:
+    """An environment for the fragments: the theme's (its filters, globals and translations) with
+    the package's files behind the theme's own loader, and autoescape on, whatever the theme says."""
+    options: dict[str, Any] = {
+        "autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "undefined": jinja2.StrictUndefined,
+    }
+    if theme is None:
+        return jinja2.Environment(loader=package_loader(), **options)
+    loaders = [theme.loader, package_loader()] if theme.loader is not None else [package_loader()]
+    return theme.overlay(loader=jinja2.ChoiceLoader(loaders), **options)
+
+
+class Fragments:
+    """Renders the fragments by file name, such as `render("overview.html", ...)`."""
+
+    def __init__(self, theme: jinja2.Environment | None = None, *, project_dir: Path | None = None) -> None:
+        self.env = fragment_environment(theme)
+        self.project_dir = project_dir  # a site's override is named relative to it in messages
+
+    def _shown(self, filename: str | None, name: str) -> str:
+        if filename is None:
+            return name
+        try:
+            return Path(filename).relative_to(self.project_dir).as_posix() if self.project_dir else filename
+        except ValueError:
+            return filename
+
+    def render(self, name: str, **context: Any) -> str:
+        """Raises CourseError when a site's override of the fragment cannot be rendered."""
+        shown = f"{PREFIX}/{name}"
+        try:
+            template = self.env.get_template(shown)
+        except jinja2.TemplateSyntaxError as error:
+            raise CourseError(
+                Location(self._shown(error.filename, shown), error.lineno or 0),
+                f"the template is not valid Jinja: {error.message}",
+                "Fix the template, or delete it to use the plugin's own.",
+            ) from None
+        try:
+            return template.render(**context)
+        except jinja2.TemplateError as error:
+            raise CourseError(
+                Location(self._shown(template.filename, shown)), f"the template cannot be rendered: {error}.",
+                f"Use only what the author guide lists for {shown}: {', '.join(sorted(context)) or 'nothing'}.",
+            ) from None

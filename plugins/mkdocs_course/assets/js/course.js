@@ -1,76 +1,95 @@
-// The entry on every page, run again after each instant navigation: marks passed blocks, and
-// loads the record's keeper (store.js) and quiz or achievements code only where they are used.
-import { passedIn } from "./pass.js";
+// The entry on every page, run again after each instant navigation: marks passed blocks in the
+// navigation, on the home page's block list and in progress bars, and loads the record's keeper
+// and the quiz or achievements code only on the pages that use them.
+import { el, screenReaderText } from "./dom.js";
+import { isPass, passedBlockIds } from "./record-passes.js";
 
-// Builds DOM from trusted structure and plain text: strings become text nodes, never HTML.
-// Other modules import it from here, the one module every page has.
-export const el = (tag, attrs, ...kids) => {
-  const e = document.createElement(tag);
-  for (const k in attrs) e.setAttribute(k, attrs[k]);
-  e.append(...kids);
-  return e;
-};
-// Passed blocks in the navigation, on the home page's block list, and in progress bars.
+// This file is served at <site>/assets/course/js/course.js.
+const siteRoot = new URL("../../../", import.meta.url);
+const WIDGETS = [
+  { selector: "[data-course-quiz]", module: "./quiz/page.js" },
+  { selector: "[data-course-achievements]", module: "./achievements/page.js" },
+];
+
+let storageKey = null;
+let openedStore = null; // once open it stays open for the visit: it remembers passes when storage is blocked
+let refreshPage = () => {};
+
+const showNotice = (kind) => import("./notice.js").then((module) => module.notice(kind));
 const tick = (text) =>
-  el("span", { class: "course-mark" }, el("span", { "aria-hidden": "true" }, "✓"), el("span", { class: "course-sr" }, text));
-const path = (u) => u.split("#")[0].replace(/index\.html$/, "");
+  el("span", { class: "course-mark" }, el("span", { "aria-hidden": "true" }, "✓"), screenReaderText(text));
+const pagePath = (url) => url.split("#")[0].replace(/index\.html$/, "");
 
-function markNav(course, passedIds, root) {
-  document.querySelectorAll(".course-mark").forEach((m) => m.remove());
-  const passed = course.blocks.filter((b) => passedIds.includes(b.id));
-  const urls = passed.flatMap((b) => [b.url, b.quizUrl]).map((u) => path(new URL(u, root).href));
-  for (const a of document.querySelectorAll("a.md-nav__link[href]"))
-    if (urls.includes(path(a.href))) (a.querySelector(".md-ellipsis") || a).append(tick(" (passed)"));
-  for (const li of document.querySelectorAll("[data-course-overview] li[data-block-id]"))
-    if (passedIds.includes(li.dataset.blockId)) li.append(" ", tick("Passed"));
-  const text = `${passed.length} of ${course.blocks.length} blocks passed`;
-  document.querySelectorAll("[data-course-progress]").forEach((bar, i) =>
-    bar.replaceChildren(
-      el("p", { class: "course-progress__label", id: `course-progress-${i}` }, text),
-      el("progress", { max: course.blocks.length, value: passed.length, "aria-labelledby": `course-progress-${i}` }, text),
-    ),
-  );
-}
-
-const root = new URL("../../../", import.meta.url); // served at <site>/assets/course/js/
-const notice = (kind) => import("./notice.js").then((m) => m.notice(kind));
-let key;
-let store; // once open, it stays open: it remembers passes when storage is blocked
-let refresh = () => {};
-
-function passes(ids) {
+function passedIds(blockIds) {
   try {
-    return store ? ids.filter((id) => store.get().blocks[id]?.passed) : passedIn(localStorage.getItem(key), ids);
+    if (!openedStore) return passedBlockIds(localStorage.getItem(storageKey), blockIds);
+    const record = openedStore.get();
+    return blockIds.filter((id) => isPass(record.blocks[id]));
   } catch {
     return [];
   }
 }
 
-function setup() {
+function markNavigation(course, passed) {
+  const passedPaths = course.blocks
+    .filter((block) => passed.includes(block.id))
+    .flatMap((block) => [block.url, block.quizUrl])
+    .map((url) => pagePath(new URL(url, siteRoot).href));
+  for (const link of document.querySelectorAll("a.md-nav__link[href]")) {
+    if (passedPaths.includes(pagePath(link.href))) (link.querySelector(".md-ellipsis") || link).append(tick(" (passed)"));
+  }
+  for (const item of document.querySelectorAll("[data-course-overview] li[data-block-id]")) {
+    if (passed.includes(item.dataset.blockId)) item.append(" ", tick("Passed"));
+  }
+}
+
+function markProgress(course, passed) {
+  const text = `${passed.length} of ${course.blocks.length} blocks passed`;
+  document.querySelectorAll("[data-course-progress]").forEach((bar, index) => {
+    const labelId = `course-progress-${index}`;
+    bar.replaceChildren(
+      el("p", { class: "course-progress__label", id: labelId }, text),
+      el("progress", { max: course.blocks.length, value: passed.length, "aria-labelledby": labelId }, text),
+    );
+  });
+}
+
+function markPasses(course) {
+  const passed = passedIds(course.blocks.map((block) => block.id));
+  document.querySelectorAll(".course-mark").forEach((mark) => mark.remove());
+  markNavigation(course, passed);
+  markProgress(course, passed);
+}
+
+async function mountWidget(node, moduleUrl, course, refreshers) {
+  const [storeModule, widget] = await Promise.all([import("./store.js"), import(moduleUrl)]);
+  const blockIds = course.blocks.map((block) => block.id);
+  openedStore ??= storeModule.openStore(storageKey, blockIds, showNotice);
+  refreshers.push(widget.mount(node, { course, siteRoot, store: openedStore, showNotice }));
+}
+
+function setUpPage() {
   let course;
   try {
     course = JSON.parse(document.getElementById("course-data").textContent);
   } catch {
-    return;
+    return; // not a course page
   }
-  const ids = course.blocks.map((b) => b.id);
-  key = `mkdocs-course:v1:${root.href}:${course.courseId}`;
-  const hooks = [() => markNav(course, passes(ids), root)];
-  refresh = () => hooks.forEach((f) => f());
-  refresh();
-  for (const [sel, mod] of [["[data-course-quiz]", "./quiz-ui.js"], ["[data-course-achievements]", "./achievements-ui.js"]]) {
-    const node = document.querySelector(sel);
-    if (node)
-      Promise.all([import("./store.js"), import(mod)]).then(([s, m]) => {
-        store ||= s.openStore(key, ids, notice);
-        hooks.push(m.mount(node, { course, root, store, notice }));
-      });
+  storageKey = `mkdocs-course:v1:${siteRoot.href}:${course.courseId}`;
+  const refreshers = [() => markPasses(course)];
+  refreshPage = () => refreshers.forEach((refresh) => refresh());
+  refreshPage();
+  for (const { selector, module } of WIDGETS) {
+    const node = document.querySelector(selector);
+    if (node) mountWidget(node, module, course, refreshers);
   }
 }
 
-// Another tab changed the record.
-addEventListener("storage", (e) => (e.key === null || e.key === key) && refresh());
+// Another tab, or the achievements page itself, changed the record.
+addEventListener("storage", (event) => {
+  if (event.key === null || event.key === storageKey) refreshPage();
+});
 
-if (window.document$) document$.subscribe(setup);
-else if (document.readyState === "loading") addEventListener("DOMContentLoaded", setup);
-else setup();
+if (window.document$) window.document$.subscribe(setUpPage);
+else if (document.readyState === "loading") addEventListener("DOMContentLoaded", setUpPage);
+else setUpPage();

@@ -1,127 +1,111 @@
-// The learner's record in localStorage (docs/architecture.md): read and repair, merge on write,
-// and memory for the rest of the visit when storage is blocked or full.
-import { isPass } from "./pass.js";
+// The keeper of the stored record, on the quiz and achievements pages: it repairs what it reads
+// (record.js), writes by merging into what is stored, keeps the record in memory when storage is
+// blocked or full, and never overwrites a record it cannot read.
+import { addSetAside, emptyRecord, jsonNesting, MAX_NESTING, repairRecord, setAsideEntry } from "./record.js";
 
-const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-// What each block field may hold; other fields are kept as they are.
-const FIELD = {
-  bestScore: (v) => typeof v === "number" && v >= 0 && v <= 100,
-  passed: (v) => typeof v === "boolean",
-  passedAt: (v) => v === null || (typeof v === "string" && !isNaN(Date.parse(v))),
-  attempts: Number.isInteger,
-  draft: obj,
-};
-const empty = () => ({ version: 1, blocks: {}, questions: {}, name: "", setAside: [] });
-
-// Keeps what can be read, part by part and field by field, so a broken draft never costs a pass;
-// returns [record, the parts set aside with their reason].
-export function repair(raw, ids) {
-  const rec = empty();
-  const aside = [];
-  const put = (reason, data, block) => aside.push({ reason, block, data, at: new Date().toISOString() });
-  let d;
+/**
+ * The record in the stored text, repaired.
+ * @param {string|null} text what storage holds under the record's key
+ * @param {string[]} blockIds
+ * @param {Date} [now]
+ * @returns {{record: object, problems: object[], unreadable: string|null}} as repairRecord
+ */
+export function readStoredText(text, blockIds, now = new Date()) {
+  const unparsed = (reason) => ({ record: emptyRecord(), problems: [setAsideEntry(reason, text, null, now)], unreadable: null });
+  if (text === null) return { record: emptyRecord(), problems: [], unreadable: null };
+  // JSON.parse and JSON.stringify recurse: a record nested thousands deep would overflow the stack.
+  if (jsonNesting(text) > MAX_NESTING) return unparsed("nested too deeply");
+  let data;
   try {
-    d = raw == null ? rec : JSON.parse(raw);
+    data = JSON.parse(text);
   } catch {
-    put("not JSON", raw);
-    return [rec, aside];
+    return unparsed("not JSON");
   }
-  if (!obj(d)) put("wrong shape", d);
-  else if (d.version !== 1) put(`unknown version ${d.version}`, d);
-  else {
-    // The same limit as the name field and a restored file.
-    if (typeof d.name === "string" && d.name.length <= 300) rec.name = d.name;
-    else if (d.name !== undefined) put("wrong shape", { name: d.name });
-    if (Array.isArray(d.setAside)) rec.setAside = d.setAside;
-    const part = (k) => {
-      if (obj(d[k])) return d[k];
-      if (d[k] !== undefined) put("wrong shape", { [k]: d[k] });
-      return {};
-    };
-    const B = part("blocks");
-    const Q = part("questions");
-    for (const id of new Set([...Object.keys(B), ...Object.keys(Q)])) {
-      const [b, q] = [B[id], Q[id]];
-      if (!ids.includes(id)) {
-        put("block no longer in the course", { block: b, questions: q }, id);
-        continue;
-      }
-      const bad = {};
-      if (obj(b)) {
-        // fromEntries defines own fields, so even a "__proto__" key stays plain data.
-        const fields = Object.entries(b);
-        const fits = ([k, v]) => !Object.hasOwn(FIELD, k) || FIELD[k](v);
-        const keep = (rec.blocks[id] = Object.fromEntries(fields.filter(fits)));
-        const wrong = Object.fromEntries(fields.filter((f) => !fits(f)));
-        // A pass is kept only as pass.js defines it, the rule lesson pages read passes by.
-        if (keep.passed && !isPass(keep)) {
-          wrong.passed = true;
-          delete keep.passed;
-        }
-        if (Object.keys(wrong).length) bad.block = wrong;
-      } else if (b !== undefined) bad.block = b;
-      if (obj(q)) rec.questions[id] = q;
-      else if (q !== undefined) bad.questions = q;
-      if (Object.keys(bad).length) put("wrong shape", bad, id);
-    }
-  }
-  return [rec, aside];
+  return repairRecord(data, blockIds, now);
 }
 
-export function openStore(key, ids, onProblem) {
-  let ls, mem;
-  try {
-    (ls = localStorage).getItem(key);
-  } catch {
-    ls = null;
+/** The learner's record in localStorage, or in memory for the visit when storage fails. */
+class RecordStore {
+  constructor(key, blockIds, onProblem) {
+    Object.assign(this, { key, blockIds, onProblem, memory: null, storage: null });
+    try {
+      this.storage = window.localStorage;
+      this.storage.getItem(key);
+    } catch {
+      this.storage = null;
+    }
+    this.writable = this.storage !== null;
+    if (!this.writable) onProblem("unavailable");
   }
-  const fail = () => {
-    ls = null;
-    onProblem("unavailable");
-  };
-  const save = (rec) => {
-    mem = rec;
+
+  get saving() {
+    return this.writable;
+  }
+
+  stopSaving(kind) {
+    this.writable = false;
+    this.onProblem(kind);
+  }
+
+  save(record) {
+    this.memory = record;
+    if (!this.writable) return;
     try {
-      ls.setItem(key, JSON.stringify(rec));
+      this.storage.setItem(this.key, JSON.stringify(record));
     } catch {
-      fail();
+      this.stopSaving("unavailable");
     }
-  };
-  const read = () => {
-    let raw;
+  }
+
+  /** The record as stored now (another tab may have written since), repaired. */
+  get() {
+    if (!this.writable) return (this.memory ??= emptyRecord());
+    let text;
     try {
-      raw = ls.getItem(key);
+      text = this.storage.getItem(this.key);
     } catch {
-      if (ls) fail();
-      return (mem ||= empty());
+      this.stopSaving("unavailable");
+      return (this.memory ??= emptyRecord());
     }
-    const [rec, aside] = repair(raw, ids);
-    if (aside.length) {
-      rec.setAside.push(...aside);
-      save(rec);
-      onProblem("setAside");
+    const { record, problems, unreadable } = readStoredText(text, this.blockIds);
+    const unsaved = problems.length ? addSetAside(record, problems) : [];
+    if (unreadable || unsaved.length) this.stopSaving("unreadable");
+    else if (problems.length) {
+      this.save(record);
+      this.onProblem("setAside");
     }
-    return (mem = rec);
-  };
-  return {
-    key,
-    get saving() {
-      return !!ls;
-    },
-    get: read,
-    // Re-read what another tab may have written, change it, write it back.
-    update(fn) {
-      const rec = read();
-      fn(rec);
-      save(rec);
-      return rec;
-    },
-    // "Delete my progress": the whole record, in storage and in memory.
-    clear() {
-      mem = empty();
-      try {
-        ls?.removeItem(key);
-      } catch {}
-    },
-  };
+    return (this.memory = record);
+  }
+
+  /** Reads the record, changes it and writes it back: writes merge, so two tabs never undo each other. */
+  update(change) {
+    const record = this.get();
+    change(record);
+    this.save(record);
+    return record;
+  }
+
+  /** "Delete my data": the whole record, in storage and in memory. */
+  clear() {
+    this.memory = emptyRecord();
+    try {
+      this.storage?.removeItem(this.key);
+      this.writable = this.storage !== null;
+    } catch {
+      this.writable = false;
+    }
+  }
+}
+
+/**
+ * Opens the learner's record under `key`.
+ * @param {string} key the localStorage key
+ * @param {string[]} blockIds the course's blocks
+ * @param {(kind: "unavailable"|"unreadable"|"setAside") => void} onProblem told when something
+ *   goes wrong: storage cannot be used, the stored record cannot be read (it is left as it is),
+ *   or parts of it were set aside
+ * @returns {RecordStore} with `key`, `saving`, `get()`, `update(change)` and `clear()`
+ */
+export function openStore(key, blockIds, onProblem) {
+  return new RecordStore(key, blockIds, onProblem);
 }

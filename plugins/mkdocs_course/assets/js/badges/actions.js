@@ -5,7 +5,7 @@ import { badgePng, personalisedSvg } from "./badge-image.js";
 import { fillCredential } from "./credential.js";
 import { completion, passOf } from "./eligibility.js";
 import { bakePng } from "./png-itxt.js";
-import { readRecordFile, recordFileName, serialiseRecord } from "./record-file.js";
+import { progressFileName, readProgressFile, serialiseProgress } from "../achievements/progress-file.js";
 import { bakeSvg } from "./svg-bake.js";
 
 export const PNG_KEYWORD = "openbadgecredential";
@@ -79,7 +79,7 @@ export async function downloadBadge(options) {
 export async function makeStatement({ courseData, record, name, svgUrlFor, locale, vendor }) {
   const done = completion(courseData, record);
   if (!done) throw new Error("The statement is offered once every block's quiz is passed.");
-  const blocks = await Promise.all(done.blocks.map(async (b) => ({ ...b, svgText: await fetchText(svgUrlFor(b)) })));
+  const blocks = await Promise.all(done.blocks.map(async (block) => ({ ...block, svgText: await fetchText(svgUrlFor(block)) })));
   const { statementPdf } = await import("./statement-pdf.js");
   const { bytes, boxes } = await statementPdf({
     courseTitle: courseData.title,
@@ -103,15 +103,20 @@ export async function downloadStatement(options) {
 
 /** "Save my progress". */
 export function downloadRecord({ courseData, record, siteUrl = "" }) {
-  const text = serialiseRecord({ courseId: courseData.courseId, courseTitle: courseData.title, siteUrl, record });
-  const filename = recordFileName(courseData.courseId);
+  const text = serialiseProgress({ courseId: courseData.courseId, courseTitle: courseData.title, siteUrl, record });
+  const filename = progressFileName(courseData.courseId);
   saveFile(text, filename, "application/json");
   return { text, filename };
 }
 
-/** "Restore progress": the record in a chosen file (throws RecordFileError for the learner). */
+/**
+ * "Restore progress": the record in a chosen file, read by the stored record's rules; merge it with
+ * restoreProgress.
+ * @returns {Promise<{record: object, problems: object[]}>}
+ * @throws {ProgressFileError} with a message for the learner
+ */
 export function readRestoreFile(file, courseData) {
-  return readRecordFile(file, { courseId: courseData.courseId });
+  return readProgressFile(file, { courseId: courseData.courseId, blockIds: courseData.blocks.map((block) => block.id) });
 }
 
-export { mergeRecords, RecordFileError } from "./record-file.js";
+export { ProgressFileError, restoreProgress } from "../achievements/progress-file.js";

@@ -67,10 +67,10 @@ export async function badgePng(svgText, { name = "", passedAt, locale } = {}) {
   ctx.drawImage(img, 0, 0, ART, ART);
   const learner = String(name).trim();
   if (learner) {
-    fillFittedText(ctx, learner, { x: ART / 2, y: ART + 70, px: 40, minPx: 14, maxWidth: ART - 40, bold: true });
+    fillFittedText(ctx, learner, { x: ART / 2, y: ART + 70, fontSize: 40, minFontSize: 14, maxWidth: ART - 40, bold: true });
   }
   fillFittedText(ctx, dateLine(passedAt, locale), {
-    x: ART / 2, y: ART + (learner ? 126 : 96), px: 26, maxWidth: ART - 40, colour: "#333333",
+    x: ART / 2, y: ART + (learner ? 126 : 96), fontSize: 26, maxWidth: ART - 40, colour: "#333333",
   });
   return canvasPngBytes(canvas);
 }
@@ -88,22 +88,22 @@ export function personalisedSvg(svgText, { name = "", passedAt, locale } = {}) {
   band.setAttribute("font-family", FONT_STACK.replaceAll('"', "'"));
   band.setAttribute("text-anchor", "middle");
   const rect = doc.createElementNS(SVG_NS, "rect");
-  for (const [k, v] of Object.entries({ x: 0, y: ART, width: ART, height: BAND, fill: "#ffffff" })) rect.setAttribute(k, String(v));
+  for (const [attribute, value] of Object.entries({ x: 0, y: ART, width: ART, height: BAND, fill: "#ffffff" })) rect.setAttribute(attribute, String(value));
   band.appendChild(rect);
   const line = (text, y, size, weight, fill) => {
-    const t = doc.createElementNS(SVG_NS, "text");
-    t.setAttribute("x", String(ART / 2));
-    t.setAttribute("y", String(y));
-    t.setAttribute("font-size", String(size));
-    t.setAttribute("font-weight", weight);
-    t.setAttribute("fill", fill);
-    t.setAttribute("direction", baseDirection(text));
+    const textElement = doc.createElementNS(SVG_NS, "text");
+    textElement.setAttribute("x", String(ART / 2));
+    textElement.setAttribute("y", String(y));
+    textElement.setAttribute("font-size", String(size));
+    textElement.setAttribute("font-weight", weight);
+    textElement.setAttribute("fill", fill);
+    textElement.setAttribute("direction", baseDirection(text));
     if (text.length * size * 0.55 > ART - 40) {
-      t.setAttribute("textLength", String(ART - 40));
-      t.setAttribute("lengthAdjust", "spacingAndGlyphs");
+      textElement.setAttribute("textLength", String(ART - 40));
+      textElement.setAttribute("lengthAdjust", "spacingAndGlyphs");
     }
-    t.textContent = text; // text, never markup
-    band.appendChild(t);
+    textElement.textContent = text; // text, never markup
+    band.appendChild(textElement);
   };
   const learner = String(name).trim();
   if (learner) line(learner, ART + 70, 40, "700", "#111111");

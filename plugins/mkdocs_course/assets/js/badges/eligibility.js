@@ -1,6 +1,6 @@
 // Which badges and statement the learner's record allows: a badge only for a block whose pass is
 // in the record, the statement only when every block of the course is passed.
-import { isPass } from "../pass.js";
+import { isPass } from "../record.js";
 
 /** {passedAt: Date, score: number} for a passed block, or null. */
 export function passOf(record, blockId) {
@@ -17,6 +17,6 @@ export function completion(courseData, record) {
     blocks.push({ ...block, ...pass });
   }
   if (!blocks.length) return null;
-  const completedAt = new Date(Math.max(...blocks.map((b) => b.passedAt.getTime())));
+  const completedAt = new Date(Math.max(...blocks.map((block) => block.passedAt.getTime())));
   return { blocks, completedAt };
 }

@@ -5,19 +5,19 @@ const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
+  for (let index = 0; index < 256; index += 1) {
+    let value = index;
+    for (let bit = 0; bit < 8; bit += 1) value = value & 1 ? 0xedb88320 ^ (value >>> 1) : value >>> 1;
+    table[index] = value >>> 0;
   }
   return table;
 })();
 
 /** CRC-32 (ISO 3309, as PNG uses) of bytes[start, end). */
 export function crc32(bytes, start = 0, end = bytes.length) {
-  let c = 0xffffffff;
-  for (let i = start; i < end; i += 1) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  let crc = 0xffffffff;
+  for (let i = start; i < end; i += 1) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }
 
 function latin1Keyword(keyword) {
@@ -25,7 +25,7 @@ function latin1Keyword(keyword) {
   if (!/^[\x21-\x7e\xa1-\xff](?:[\x21-\x7e\xa1-\xff]| (?! ))*$/.test(keyword) || keyword.length > 79 || keyword.endsWith(" ")) {
     throw new Error(`"${keyword}" is not a valid PNG keyword`);
   }
-  return Uint8Array.from(keyword, (ch) => ch.charCodeAt(0));
+  return Uint8Array.from(keyword, (character) => character.charCodeAt(0));
 }
 
 /** A complete iTXt chunk (length, type, data, CRC) holding UTF-8 text, uncompressed. */
@@ -52,14 +52,14 @@ export function pngChunks(png) {
   }
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const chunks = [];
-  let at = 8;
-  while (at + 12 <= png.length) {
-    const length = view.getUint32(at);
-    const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
-    const end = at + 12 + length;
+  let offset = 8;
+  while (offset + 12 <= png.length) {
+    const length = view.getUint32(offset);
+    const type = String.fromCharCode(...png.subarray(offset + 4, offset + 8));
+    const end = offset + 12 + length;
     if (end > png.length) throw new Error("truncated PNG chunk");
-    chunks.push({ type, start: at, end });
-    at = end;
+    chunks.push({ type, start: offset, end });
+    offset = end;
     if (type === "IEND") return chunks;
   }
   throw new Error("PNG has no IEND chunk");
@@ -73,34 +73,19 @@ function itxtKeyword(png, chunk) {
 
 /** A new PNG with `text` under `keyword` in an iTXt chunk just before IEND (replacing any old one). */
 export function bakePng(png, keyword, text) {
-  const chunks = pngChunks(png).filter((c) => !(c.type === "iTXt" && itxtKeyword(png, c) === keyword));
+  const chunks = pngChunks(png).filter((chunk) => !(chunk.type === "iTXt" && itxtKeyword(png, chunk) === keyword));
   const extra = itxtChunk(keyword, text);
-  const kept = chunks.reduce((sum, c) => sum + (c.end - c.start), 0);
+  const kept = chunks.reduce((sum, chunk) => sum + (chunk.end - chunk.start), 0);
   const out = new Uint8Array(8 + kept + extra.length);
   out.set(SIGNATURE, 0);
-  let at = 8;
-  for (const c of chunks) {
-    if (c.type === "IEND") {
-      out.set(extra, at);
-      at += extra.length;
+  let offset = 8;
+  for (const chunk of chunks) {
+    if (chunk.type === "IEND") {
+      out.set(extra, offset);
+      offset += extra.length;
     }
-    out.set(png.subarray(c.start, c.end), at);
-    at += c.end - c.start;
+    out.set(png.subarray(chunk.start, chunk.end), offset);
+    offset += chunk.end - chunk.start;
   }
   return out;
-}
-
-/** The UTF-8 text of the (uncompressed) iTXt chunk with `keyword`, or null. */
-export function readItxt(png, keyword) {
-  for (const c of pngChunks(png)) {
-    if (c.type !== "iTXt" || itxtKeyword(png, c) !== keyword) continue;
-    const data = png.subarray(c.start + 8, c.end - 4);
-    let at = keyword.length + 1;
-    if (data[at] !== 0) throw new Error("compressed iTXt is not supported");
-    at += 2;
-    at = data.indexOf(0, at) + 1; // language tag
-    at = data.indexOf(0, at) + 1; // translated keyword
-    return new TextDecoder().decode(data.subarray(at));
-  }
-  return null;
 }

@@ -12,25 +12,25 @@ const STRONG_LTR = /[A-Za-z\u00c0-\u02b8\u0370-\u03ff\u0400-\u052f\u0900-\u0dff\
 
 /** "rtl" or "ltr" from the first strong character, as dir="auto" does. */
 export function baseDirection(text) {
-  for (const ch of text) {
-    if (STRONG_RTL.test(ch)) return "rtl";
-    if (STRONG_LTR.test(ch)) return "ltr";
+  for (const character of text) {
+    if (STRONG_RTL.test(character)) return "rtl";
+    if (STRONG_LTR.test(character)) return "ltr";
   }
   return "ltr";
 }
 
-export function cssFont(px, bold = false) {
-  return `${bold ? 700 : 400} ${px}px ${FONT_STACK}`;
+export function cssFont(fontSize, bold = false) {
+  return `${bold ? 700 : 400} ${fontSize}px ${FONT_STACK}`;
 }
 
 /**
  * Draws `text` centred at (x, y) on a 2D context, shrinking the font until it fits `maxWidth`.
  * @returns {number} the font size used
  */
-export function fillFittedText(ctx, text, { x, y, px, minPx = 12, maxWidth, bold = false, colour = "#111111" }) {
-  let size = px;
+export function fillFittedText(ctx, text, { x, y, fontSize, minFontSize = 12, maxWidth, bold = false, colour = "#111111" }) {
+  let size = fontSize;
   ctx.font = cssFont(size, bold);
-  while (size > minPx && ctx.measureText(text).width > maxWidth) {
+  while (size > minFontSize && ctx.measureText(text).width > maxWidth) {
     size -= 1;
     ctx.font = cssFont(size, bold);
   }
@@ -59,7 +59,7 @@ export function wrapMeasured(ctx, text, maxWidth) {
     if (ctx.measureText(word.trim()).width <= maxWidth) {
       push(word);
     } else {
-      for (const ch of word) push(ch);
+      for (const character of word) push(character);
     }
   }
   if (line) lines.push(line.trimEnd());
@@ -70,22 +70,22 @@ export function wrapMeasured(ctx, text, maxWidth) {
  * A canvas holding `text` (wrapped to `maxWidthPx`) drawn in ink on transparency.
  * @returns {{canvas: HTMLCanvasElement, lines: number}}
  */
-export function textCanvas(text, { px, bold = false, maxWidthPx, lineHeight = 1.35, align = "center", colour = "#111111" }) {
+export function textCanvas(text, { fontSize, bold = false, maxWidthPx, lineHeight = 1.35, align = "center", colour = "#111111" }) {
   const probe = document.createElement("canvas").getContext("2d");
-  probe.font = cssFont(px, bold);
+  probe.font = cssFont(fontSize, bold);
   const lines = wrapMeasured(probe, text, maxWidthPx);
-  const width = Math.ceil(Math.min(maxWidthPx, Math.max(...lines.map((l) => probe.measureText(l).width))) + px * 0.2);
-  const step = Math.ceil(px * lineHeight);
+  const width = Math.ceil(Math.min(maxWidthPx, Math.max(...lines.map((line) => probe.measureText(line).width))) + fontSize * 0.2);
+  const step = Math.ceil(fontSize * lineHeight);
   const canvas = document.createElement("canvas");
   canvas.width = Math.max(width, 1);
   canvas.height = step * lines.length;
   const ctx = canvas.getContext("2d");
-  ctx.font = cssFont(px, bold);
+  ctx.font = cssFont(fontSize, bold);
   ctx.fillStyle = colour;
   ctx.direction = baseDirection(text);
   ctx.textBaseline = "alphabetic";
   ctx.textAlign = align === "center" ? "center" : ctx.direction === "rtl" ? "right" : "left";
   const x = align === "center" ? canvas.width / 2 : ctx.direction === "rtl" ? canvas.width : 0;
-  lines.forEach((line, i) => ctx.fillText(line, x, i * step + px * 1.05));
+  lines.forEach((line, i) => ctx.fillText(line, x, i * step + fontSize * 1.05));
   return { canvas, lines: lines.length };
 }

@@ -12,7 +12,7 @@ import { textCanvas } from "./script-text.js";
 const VENDOR = new URL("../../vendor/", import.meta.url);
 const FAMILY = "NotoSansLGC";
 const DPI = 300;
-const PT = 25.4 / 72; // millimetres per point
+const MM_PER_POINT = 25.4 / 72; // millimetres per point
 const PAGE = { width: 210, height: 297, margin: 20 };
 const INK = [17, 17, 17];
 const GREY = [85, 85, 85];
@@ -30,10 +30,10 @@ function binaryString(buffer) {
   return out;
 }
 
-async function fetchOk(url, as) {
+async function fetchOk(url, format) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not load ${url} (${response.status})`);
-  return response[as]();
+  return response[format]();
 }
 
 /** jsPDF, both fonts and the fonts' coverage, fetched once per page. */
@@ -51,14 +51,14 @@ export function loadTools(vendor = VENDOR) {
 }
 
 function coveredBy(ranges) {
-  return (ch) => {
-    const cp = ch.codePointAt(0);
-    let lo = 0;
-    let hi = ranges.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (cp < ranges[mid][0]) hi = mid - 1;
-      else if (cp > ranges[mid][1]) lo = mid + 1;
+  return (character) => {
+    const codePoint = character.codePointAt(0);
+    let low = 0;
+    let high = ranges.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (codePoint < ranges[mid][0]) high = mid - 1;
+      else if (codePoint > ranges[mid][1]) low = mid + 1;
       else return true;
     }
     return false;
@@ -86,7 +86,7 @@ class Writer {
     const text = String(raw).normalize("NFC");
     const doc = this.doc;
     const left = x ?? (align === "center" ? PAGE.width / 2 : PAGE.margin);
-    const lineMm = size * PT * 1.3;
+    const lineMm = size * MM_PER_POINT * 1.3;
     doc.setFont(FAMILY, bold ? "bold" : "normal");
     doc.setFontSize(size);
     doc.setTextColor(...colour);
@@ -94,14 +94,14 @@ class Writer {
     if ([...text].every(this.covered)) {
       const lines = doc.splitTextToSize(text, maxWidth);
       this.ensure(lines.length * lineMm);
-      const baseline = this.y + size * PT;
+      const baseline = this.y + size * MM_PER_POINT;
       doc.text(lines, left, baseline, { align, lineHeightFactor: 1.3, maxWidth });
-      const width = Math.max(...lines.map((l) => doc.getTextWidth(l)));
+      const width = Math.max(...lines.map((line) => doc.getTextWidth(line)));
       box = { page: doc.getNumberOfPages(), x: align === "center" ? left - width / 2 : left, y: this.y, width, height: lines.length * lineMm, image: false };
     } else {
       const pxPerMm = DPI / 25.4;
-      const px = Math.round(size * PT * pxPerMm);
-      const { canvas } = textCanvas(text, { px, bold, maxWidthPx: Math.floor(maxWidth * pxPerMm), lineHeight: 1.3, align, colour: `rgb(${colour.join(",")})` });
+      const pixelSize = Math.round(size * MM_PER_POINT * pxPerMm);
+      const { canvas } = textCanvas(text, { fontSize: pixelSize, bold, maxWidthPx: Math.floor(maxWidth * pxPerMm), lineHeight: 1.3, align, colour: `rgb(${colour.join(",")})` });
       const width = canvas.width / pxPerMm;
       const height = canvas.height / pxPerMm;
       this.ensure(height);
@@ -109,13 +109,32 @@ class Writer {
       doc.addImage(canvas, "PNG", imageLeft, this.y, width, height, undefined, "FAST");
       const visible = [...text].filter(this.covered).join("").replace(/\s+/g, " ").trim();
       if (/[\p{L}\p{N}]/u.test(visible)) {
-        doc.text(visible, left, this.y + size * PT, { align, renderingMode: "invisible" });
+        doc.text(visible, left, this.y + size * MM_PER_POINT, { align, renderingMode: "invisible" });
       }
       box = { page: doc.getNumberOfPages(), x: imageLeft, y: this.y, width, height, image: true };
     }
-    this.y = box.y + box.height + gap * size * PT;
+    this.y = box.y + box.height + gap * size * MM_PER_POINT;
     if (key) this.boxes[key] = box;
     return box;
+  }
+}
+
+/** One line per block passed: its badge, title, date and best score. */
+async function writeBlocks(writer, blocks, locale) {
+  const doc = writer.doc;
+  const full = PAGE.width - 2 * PAGE.margin;
+  writer.text("Blocks passed", { size: 13, bold: true, align: "left", gap: 0.6 });
+  const badgeMm = 18;
+  for (const block of blocks) {
+    writer.ensure(badgeMm + 3);
+    const top = writer.y;
+    const art = await artworkCanvas(block.svgText, 240);
+    doc.addImage(art, "PNG", PAGE.margin, top, badgeMm, badgeMm, `badge-${block.number}`, "FAST");
+    const textLeft = PAGE.margin + badgeMm + 5;
+    writer.y = top + 2;
+    writer.text(`Block ${block.number}: ${block.title}`, { size: 11, bold: true, align: "left", x: textLeft, maxWidth: full - badgeMm - 5, gap: 0.3, key: `block-${block.number}` });
+    writer.text(`Passed on ${formatDate(block.passedAt, locale)} \u00b7 best quiz score ${Math.round(block.score)}%`, { size: 10, align: "left", x: textLeft, maxWidth: full - badgeMm - 5, colour: GREY, gap: 0 });
+    writer.y = Math.max(writer.y, top + badgeMm) + 3;
   }
 }
 
@@ -150,48 +169,36 @@ export async function statementPdf(input, { vendor } = {}) {
   });
   if (locale || document.documentElement.lang) doc.setLanguage(locale || document.documentElement.lang);
 
-  const w = new Writer(doc, coveredBy(ranges));
+  const writer = new Writer(doc, coveredBy(ranges));
   const full = PAGE.width - 2 * PAGE.margin;
-  w.text(input.provider, { size: 10, colour: GREY, gap: 1.5, key: "provider" });
-  w.text(input.courseTitle, { size: 22, bold: true, gap: 0.6, key: "course" });
-  w.text("Statement of participation", { size: 15, colour: GREY, gap: 2.2, key: "heading" });
-  w.text("This is to record that", { size: 11, gap: 0.8 });
-  w.text(name, { size: 26, bold: true, gap: 0.8, key: "name" });
-  w.text(`has completed the free course \u201c${input.courseTitle}\u201d, including every end-of-block quiz, on ${formatDate(input.completedAt, locale)}.`, { size: 11, gap: 2 });
+  writer.text(input.provider, { size: 10, colour: GREY, gap: 1.5, key: "provider" });
+  writer.text(input.courseTitle, { size: 22, bold: true, gap: 0.6, key: "course" });
+  writer.text("Statement of participation", { size: 15, colour: GREY, gap: 2.2, key: "heading" });
+  writer.text("This is to record that", { size: 11, gap: 0.8 });
+  writer.text(name, { size: 26, bold: true, gap: 0.8, key: "name" });
+  writer.text(`has completed the free course \u201c${input.courseTitle}\u201d, including every end-of-block quiz, on ${formatDate(input.completedAt, locale)}.`, { size: 11, gap: 2 });
 
-  w.text("Blocks passed", { size: 13, bold: true, align: "left", gap: 0.6 });
-  const badgeMm = 18;
-  for (const block of input.blocks) {
-    w.ensure(badgeMm + 3);
-    const top = w.y;
-    const art = await artworkCanvas(block.svgText, 240);
-    doc.addImage(art, "PNG", PAGE.margin, top, badgeMm, badgeMm, `badge-${block.number}`, "FAST");
-    const textLeft = PAGE.margin + badgeMm + 5;
-    w.y = top + 2;
-    w.text(`Block ${block.number}: ${block.title}`, { size: 11, bold: true, align: "left", x: textLeft, maxWidth: full - badgeMm - 5, gap: 0.3, key: `block-${block.number}` });
-    w.text(`Passed on ${formatDate(block.passedAt, locale)} \u00b7 best quiz score ${Math.round(block.score)}%`, { size: 10, align: "left", x: textLeft, maxWidth: full - badgeMm - 5, colour: GREY, gap: 0 });
-    w.y = Math.max(w.y, top + badgeMm) + 3;
-  }
+  await writeBlocks(writer, input.blocks, locale);
 
   if (input.outcomes && input.outcomes.length) {
-    w.y += 2;
-    w.text("Learning outcomes", { size: 13, bold: true, align: "left", gap: 0.5 });
-    w.text("After studying this course, the learner should be able to:", { size: 10.5, align: "left", gap: 0.4 });
+    writer.y += 2;
+    writer.text("Learning outcomes", { size: 13, bold: true, align: "left", gap: 0.5 });
+    writer.text("After studying this course, the learner should be able to:", { size: 10.5, align: "left", gap: 0.4 });
     for (const outcome of input.outcomes) {
-      w.text(`\u2022 ${outcome}`, { size: 10.5, align: "left", x: PAGE.margin + 3, maxWidth: full - 3, gap: 0.3 });
+      writer.text(`\u2022 ${outcome}`, { size: 10.5, align: "left", x: PAGE.margin + 3, maxWidth: full - 3, gap: 0.3 });
     }
   }
   if (input.hours) {
-    w.y += 2;
-    w.text(`Study time: about ${input.hours} hours.`, { size: 10.5, align: "left", gap: 0.5, key: "hours" });
+    writer.y += 2;
+    writer.text(`Study time: about ${input.hours} hours.`, { size: 10.5, align: "left", gap: 0.5, key: "hours" });
   }
-  w.y += 6;
-  w.ensure(20);
+  writer.y += 6;
+  writer.ensure(20);
   doc.setDrawColor(170, 170, 170);
-  doc.line(PAGE.margin, w.y, PAGE.width - PAGE.margin, w.y);
-  w.y += 3;
-  w.text(NOT_VERIFIED, { size: 9, align: "left", colour: GREY, gap: 0.5, key: "disclaimer" });
-  if (input.siteUrl) w.text(`Course: ${input.siteUrl}`, { size: 9, align: "left", colour: GREY });
+  doc.line(PAGE.margin, writer.y, PAGE.width - PAGE.margin, writer.y);
+  writer.y += 3;
+  writer.text(NOT_VERIFIED, { size: 9, align: "left", colour: GREY, gap: 0.5, key: "disclaimer" });
+  if (input.siteUrl) writer.text(`Course: ${input.siteUrl}`, { size: 9, align: "left", colour: GREY });
 
-  return { bytes: new Uint8Array(doc.output("arraybuffer")), boxes: w.boxes };
+  return { bytes: new Uint8Array(doc.output("arraybuffer")), boxes: writer.boxes };
 }

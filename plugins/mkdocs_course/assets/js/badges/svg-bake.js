@@ -20,10 +20,3 @@ export function bakeSvg(svgText, credential) {
   root.insertBefore(element, root.firstChild);
   return new XMLSerializer().serializeToString(doc);
 }
-
-/** The embedded credential of a baked SVG, or null. */
-export function readSvgCredential(svgText) {
-  const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
-  const element = doc.documentElement.getElementsByTagNameNS(OB3_NS, "credential")[0];
-  return element ? JSON.parse(element.textContent) : null;
-}

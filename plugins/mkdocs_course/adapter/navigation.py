@@ -1,20 +1,56 @@
-"""MkDocs adapter: find each block's section in the navigation, add the generated pages to it, and
-list the headings of the HTML the plugin adds to a page in that page's table of contents."""
+"""Find each block's section in the navigation, add the generated pages to it, and list the
+headings of the HTML the plugin adds to a page in that page's table of contents."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .course.headings import headings, insertion_index
-from .errors import CourseError, Location
+from ..course.headings import headings, insertion_index
+from ..course.model import Block
+from ..course.pages import ACHIEVEMENTS_PAGE, quiz_page_uri
+from ..errors import CourseError, Location
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation, Section
     from mkdocs.structure.pages import Page
 
+    from .state import CourseBuild
 
-def block_sections(nav: Navigation, block_ids: list[str], docs_dir: str) -> tuple[dict[str, Section], list[CourseError]]:
+
+def place_generated_pages(build: CourseBuild, nav: Navigation, files: Files) -> None:
+    """Each quiz page ends its block's section, and the achievements page ends the navigation; the
+    blocks are numbered in navigation order. A broken quiz's page is placed too, so that `serve`
+    shows its mistakes where the quiz would be."""
+    block_ids = [block_id for block_id in build.lesson_folders if block_id in build.quizzes or block_id in build.broken]
+    sections, errors = block_sections(nav, block_ids, build.docs_shown)
+    build.errors += errors
+    ordered = [block_id for block_id in sections if block_id in build.quizzes]
+    for number, block_id in enumerate(ordered, start=1):
+        section = sections[block_id]
+        quiz_page = page_of(files, quiz_page_uri(block_id))
+        first = first_page(section)
+        if quiz_page is None or first is None:
+            continue
+        append_page(nav, section, quiz_page)
+        block = Block(id=block_id, title=section.title or block_id, number=number,
+                      url=first.file.url, quiz_url=quiz_page.file.url, quiz=build.quizzes[block_id])
+        build.blocks.append(block)
+        build.quiz_pages[quiz_page.file.src_uri] = block
+    for block_id in build.broken:
+        quiz_page = page_of(files, quiz_page_uri(block_id))
+        if quiz_page is not None and block_id in sections:
+            append_page(nav, sections[block_id], quiz_page)
+    achievements = page_of(files, ACHIEVEMENTS_PAGE)
+    if achievements is not None:
+        append_page(nav, None, achievements)
+        build.achievements_url = achievements.file.url
+    relink(nav)
+
+
+def block_sections(
+    nav: Navigation, block_ids: list[str], docs_dir: str
+) -> tuple[dict[str, Section], list[CourseError]]:
     """The top-level section of each block folder, in navigation order."""
     from mkdocs.structure.nav import Section
 
@@ -49,7 +85,7 @@ def relink(nav: Navigation) -> None:
     from mkdocs.structure.pages import Page as PageType
 
     nav.pages = [item for item in _walk(nav.items) if isinstance(item, PageType)]
-    for previous, following in zip([None, *nav.pages], [*nav.pages, None]):
+    for previous, following in zip([None, *nav.pages], [*nav.pages, None], strict=True):
         if previous is not None:
             previous.next_page = following
         if following is not None:

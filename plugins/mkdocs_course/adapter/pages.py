@@ -1,0 +1,130 @@
+"""What the plugin puts into pages: the quiz fields cut out of each quiz page once rendered; the
+quiz shell, the overview, the achievements and a broken quiz's mistakes once every page is known;
+and into every finished page its course data (and on widget pages the file:// notice)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..course.data import course_data, light_course_data
+from ..course.pages import (
+    ACHIEVEMENTS_PAGE,
+    ACHIEVEMENTS_SLOT,
+    ERRORS_SLOT,
+    OVERVIEW_SLOT,
+    achievements_html,
+    overview_html,
+    quiz_page_uri,
+)
+from ..course.urls import relative_url
+from ..errors import CourseError
+from ..quiz.render import QUIZ_SLOT, cut_fields, json_for_script, quiz_payload
+from ..quiz.reviews import TargetPage, resolve_reviews
+from . import material_fixes
+from .navigation import fill_slot, page_of
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from ..templates import Fragments
+    from .state import CourseBuild
+
+
+def cut_quiz_fields(build: CourseBuild, page: Page, html: str) -> str:
+    """A quiz page's fields, rendered by the site's Markdown, move from the page into the quiz data."""
+    block = build.quiz_pages.get(page.file.src_uri)
+    if block is None:
+        return html
+    html, build.fields[block.id] = cut_fields(html, build.field_marker)
+    return html
+
+
+def fill_quiz_pages(build: CourseBuild, fragments: Fragments, files: Files) -> None:
+    """Each quiz page gets its shell and data, with its `review` links checked against the rendered
+    lessons' heading ids."""
+    for block in build.blocks:
+        quiz_page = page_of(files, quiz_page_uri(block.id))
+        if quiz_page is None:
+            continue
+
+        def find_page(src_uri: str, quiz_page: Page = quiz_page) -> TargetPage | None:
+            target = page_of(files, src_uri)
+            if target is None or target.content is None:
+                return None
+            return TargetPage(relative_url(target.file.url, quiz_page.file.url), target.title or "", target.content)
+
+        reviews, errors = resolve_reviews(block.quiz, find_page)
+        build.errors += errors
+        payload = quiz_payload(
+            block.quiz, course_id=build.settings.id, block_title=block.title,
+            pass_mark=block.pass_mark(build.settings), salt=build.salt,
+            fields=build.fields.get(block.id, {}), reviews=reviews,
+        )
+        shell = _reported(build, fragments.render, "quiz.html", payload_json=json_for_script(payload))
+        quiz_page.content = (quiz_page.content or "").replace(QUIZ_SLOT, shell)
+
+
+def fill_course_pages(build: CourseBuild, fragments: Fragments, files: Files) -> None:
+    """The overview on the home page, the achievements page, and each broken quiz's mistakes; the
+    overview's and achievements' headings join their page's table of contents."""
+    home = next((f.page for f in files.documentation_pages() if f.page is not None and f.page.is_homepage), None)
+    if home is not None and home.content is not None:
+        overview = _reported(build, overview_html, fragments, build.settings, build.blocks, home.file.url,
+                             build.achievements_url)
+        home.content = fill_slot(home, home.content, OVERVIEW_SLOT, overview)
+    achievements = page_of(files, ACHIEVEMENTS_PAGE)
+    if achievements is not None and achievements.content is not None:
+        added = _reported(build, achievements_html, fragments, build.settings, build.blocks, achievements.file.url)
+        achievements.content = fill_slot(achievements, achievements.content, ACHIEVEMENTS_SLOT, added)
+    for block_id, errors in build.broken.items():
+        quiz_page = page_of(files, quiz_page_uri(block_id))
+        if quiz_page is not None and quiz_page.content is not None:
+            listed = _reported(build, fragments.render, "errors.html", errors=errors)
+            quiz_page.content = quiz_page.content.replace(ERRORS_SLOT, listed)
+
+
+def prepare_page_data(build: CourseBuild, fragments: Fragments, config: MkDocsConfig) -> None:
+    """The course data every page carries, in full and light, and the file:// notice."""
+    data = course_data(build.settings, build.blocks, achievements_url=build.achievements_url,
+                       site_url=config.site_url or "")
+    build.course_data_html = data_script(data)
+    build.light_data_html = data_script(light_course_data(data))
+    build.file_notice_html = _reported(build, fragments.render, "file-notice.html")
+
+
+def finish(build: CourseBuild, page: Page, output: str) -> str:
+    """Badge and statement data where those widgets are, and on the home page (the course's front
+    door); the file:// notice only where a widget would not run. Lessons stay light."""
+    if not build.course_data_html:
+        return output
+    if page.file.src_uri == ACHIEVEMENTS_PAGE or page.file.src_uri in build.quiz_pages:
+        output = finish_page(output, build.course_data_html, build.file_notice_html)
+    else:
+        output = finish_page(output, build.course_data_html if page.is_homepage else build.light_data_html)
+    return material_fixes.mend(output)
+
+
+def data_script(data: dict[str, Any]) -> str:
+    return f'<script type="application/json" id="course-data">{json_for_script(data)}</script>'
+
+
+def finish_page(html: str, data_script: str, end_of_body: str = "") -> str:
+    """The course data goes last in <head> (instant navigation swaps <head> children that differ, so
+    pages may carry different data); `end_of_body` goes just before </body>."""
+    html = html.replace("</head>", f"{data_script}\n</head>", 1)
+    if end_of_body:
+        head, body_end, tail = html.rpartition("</body>")
+        html = f"{head}{end_of_body}\n{body_end}{tail}" if body_end else html + end_of_body
+    return html
+
+
+def _reported(build: CourseBuild, render: Callable[..., str], *args: Any, **context: Any) -> str:
+    """A fragment's HTML; a site override that cannot be rendered is a mistake to report, not a crash."""
+    try:
+        return render(*args, **context)
+    except CourseError as error:
+        build.errors.append(error)
+        return ""

@@ -1,0 +1,59 @@
+// The achievements page: each block's card with its badge, the statement of participation once
+// every block is passed, and the progress file (save, restore, delete). The badge and PDF code
+// loads on the first button press, not with the page.
+import { addStylesheet } from "../dom.js";
+import { blockCardKey, renderBlockCard } from "./block-cards.js";
+import { progressSection } from "./progress-section.js";
+import { statementSection } from "./statement-section.js";
+
+const actions = () => import("../badges/actions.js");
+
+/**
+ * Mounts the achievements page's widgets in the parts the build wrote.
+ * @param {HTMLElement} node the `[data-course-achievements]` element
+ * @param {{course: object, store: object, siteRoot: URL}} context
+ * @returns {() => void} shows the page again as the record now says
+ */
+export function mount(node, { course, store, siteRoot }) {
+  addStylesheet(new URL("../../css/widgets.css", import.meta.url).href);
+  addStylesheet(new URL("../../css/achievements.css", import.meta.url).href);
+  node.classList.add("course-widget");
+  const locale = document.documentElement.lang || undefined;
+  const absolute = (url) => new URL(url, siteRoot).href;
+  const badgeUrls = (block) => ({ svgUrl: absolute(block.badgeUrl), credentialUrl: absolute(block.credentialUrl) });
+  const makeBadge = async (block, format) => {
+    const { downloadBadge } = await actions();
+    const badge = await downloadBadge({ courseData: course, block, record: store.get(), format, locale, ...badgeUrls(block) });
+    return `Your badge for block ${block.number} is saved in your downloads as ${badge.filename}.`;
+  };
+  const makeStatement = async (name) => {
+    const { downloadStatement } = await actions();
+    const record = store.get();
+    const made = await downloadStatement({ courseData: course, record, name, locale, svgUrlFor: (block) => absolute(block.badgeUrl) });
+    return `Your statement is saved in your downloads as ${made.filename}.`;
+  };
+  const cardTools = { dateFormat: new Intl.DateTimeFormat(locale, { dateStyle: "long" }), absolute, makeBadge };
+  const shownCards = new Map(); // a card is drawn again only when it changes, so focus stays put
+  const statementBox = node.querySelector("[data-course-statement]");
+  const showStatement = statementBox ? statementSection(statementBox, { course, store, absolute, makeStatement }) : () => {};
+
+  const render = () => {
+    const record = store.get();
+    for (const card of node.querySelectorAll("li[data-block-id]")) {
+      const block = course.blocks.find((candidate) => candidate.id === card.dataset.blockId);
+      if (!block || shownCards.get(card) === blockCardKey(block, record)) continue;
+      shownCards.set(card, blockCardKey(block, record));
+      renderBlockCard(card, block, record, cardTools);
+    }
+    showStatement(record);
+  };
+  // course.js updates the progress bar and navigation on a storage event; other tabs get a real one.
+  const changed = () => {
+    render();
+    dispatchEvent(new StorageEvent("storage", { key: store.key }));
+  };
+  const progressBox = node.querySelector("[data-course-record]");
+  if (progressBox) progressSection(progressBox, { course, store, actions, siteUrl: course.siteUrl || siteRoot.href, changed });
+  render();
+  return render;
+}

@@ -1,0 +1,105 @@
+// The progress file: "Save my progress" writes the learner's record into it, "Restore progress"
+// reads it back. The record inside is read by the same rules as the stored record (record.js), so
+// a file and storage holding the same record give the same passes.
+import { jsonNesting, MAX_NESTING, mergeRecords, repairRecord } from "../record.js";
+
+export const PROGRESS_FILE_FORMAT = "mkdocs-course-record";
+export const PROGRESS_FILE_VERSION = 1;
+export const MAX_PROGRESS_FILE_BYTES = 1024 * 1024;
+
+/** A file the learner chose that cannot be restored; its message is for the learner. */
+export class ProgressFileError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ProgressFileError";
+  }
+}
+
+const NOT_A_RECORD =
+  "This file is not a progress record from this course. Choose the file that \u201cSave my progress\u201d downloaded.";
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+const megabytes = (bytes) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** The file's name: <course id>-progress-<yyyy-mm-dd>.json, safe on every file system. */
+export function progressFileName(courseId, now = new Date()) {
+  const safe = String(courseId).replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "course";
+  return `${safe}-progress-${now.toISOString().slice(0, 10)}.json`;
+}
+
+/** The text of the file for the whole record. */
+export function serialiseProgress({ courseId, courseTitle = "", siteUrl = "", record, now = new Date() }) {
+  const file = {
+    format: PROGRESS_FILE_FORMAT,
+    version: PROGRESS_FILE_VERSION,
+    courseId,
+    courseTitle,
+    siteUrl,
+    savedAt: now.toISOString(),
+    note: "Your progress in this course, saved from your browser. Restore it with \u201cRestore progress\u201d on the course's achievements page.",
+    record,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+function fileContent(text, courseId) {
+  // Refused before parsing: JSON nested thousands deep overflows the stack later on.
+  if (jsonNesting(text) > MAX_NESTING) throw new ProgressFileError(NOT_A_RECORD);
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ProgressFileError(NOT_A_RECORD);
+  }
+  if (!isObject(data) || data.format !== PROGRESS_FILE_FORMAT || !isObject(data.record)) throw new ProgressFileError(NOT_A_RECORD);
+  if (data.version !== PROGRESS_FILE_VERSION) {
+    throw new ProgressFileError(
+      `This progress file was saved by a newer version of the course site (format ${String(data.version)}); it cannot be read here.`,
+    );
+  }
+  if (courseId && data.courseId !== courseId) {
+    const other = typeof data.courseTitle === "string" && data.courseTitle ? `\u201c${data.courseTitle}\u201d` : "another course";
+    throw new ProgressFileError(`This progress file is for ${other}, not for this course.`);
+  }
+  return data.record;
+}
+
+/**
+ * The record in a progress file's text, read as a stored record is read.
+ * @param {string} text
+ * @param {{courseId: string, blockIds: string[], now?: Date}} course
+ * @returns {{record: object, problems: object[]}} `problems`: the parts to set aside
+ */
+export function parseProgressText(text, { courseId, blockIds, now = new Date() }) {
+  const content = fileContent(text, courseId);
+  const { record, problems, unreadable } = repairRecord({ version: 1, ...content }, blockIds, now);
+  if (unreadable) throw new ProgressFileError("The progress file holds a record in a format this site does not know.");
+  return { record, problems };
+}
+
+/** Reads a File chosen by the learner; refuses anything over the size limit before reading it. */
+export async function readProgressFile(file, course) {
+  if (file.size > MAX_PROGRESS_FILE_BYTES) {
+    throw new ProgressFileError(
+      `This file is ${megabytes(file.size)}; a progress record is much smaller (at most ${megabytes(MAX_PROGRESS_FILE_BYTES)}). Choose the file that \u201cSave my progress\u201d downloaded.`,
+    );
+  }
+  return parseProgressText(await file.text(), course);
+}
+
+/**
+ * The browser's record with a read file merged in: a pass is never undone, and what the file
+ * holds that cannot be used is set aside, never dropped.
+ * @returns {{record: object, changed: string[], setAside: number}} `changed`: block ids the file
+ *   added to; `setAside`: how many parts of the file were set aside
+ * @throws {ProgressFileError} before anything changes, when the set-aside parts do not fit
+ */
+export function restoreProgress(local, { record, problems }) {
+  const incoming = { ...record, setAside: [...record.setAside, ...problems] };
+  const merged = mergeRecords(local, incoming);
+  if (merged.refused.length) {
+    throw new ProgressFileError(
+      "This file holds more data that this course cannot use than this browser can keep aside, so nothing was restored. Choose another file.",
+    );
+  }
+  return { record: merged.record, changed: merged.changed, setAside: problems.length };
+}

@@ -1,0 +1,70 @@
+// The statement of participation on the achievements page: what is still to pass, or the name
+// field and the download once every block is passed.
+import { runAction, statusMessages } from "../action-button.js";
+import { el } from "../dom.js";
+import { completion, passOf } from "../badges/eligibility.js";
+import { NAME_MAX_LENGTH } from "../record.js";
+
+/**
+ * Builds the statement section in `box`.
+ * @param {HTMLElement} box the `[data-course-statement]` element
+ * @param {{course: object, store: object, absolute: (url: string) => string,
+ *   makeStatement: (name: string) => Promise<string>}} context
+ * @returns {(record: object) => void} shows the section as the record says
+ */
+export function statementSection(box, { course, store, absolute, makeStatement }) {
+  const nameInput = el("input", {
+    type: "text", class: "course-input", id: "course-name", autocomplete: "name", maxlength: String(NAME_MAX_LENGTH),
+    spellcheck: "false", "aria-describedby": "course-name-hint",
+  });
+  const preview = el("strong", {});
+  const previewLine = el("p", {}, "Your statement will be made out to: ", preview);
+  const download = el("button", { type: "button", class: "md-button md-button--primary" }, "Download statement");
+  const messages = statusMessages();
+  const showName = (name) => {
+    preview.textContent = name.trim(); // text, never markup
+    previewLine.hidden = !name.trim();
+  };
+  nameInput.addEventListener("input", () => {
+    store.update((record) => {
+      record.name = nameInput.value; // kept as typed
+    });
+    showName(nameInput.value);
+  });
+  download.addEventListener("click", () => {
+    const name = nameInput.value.trim();
+    if (!name) {
+      messages.say("Type the name to print on your statement first.", true);
+      return nameInput.focus();
+    }
+    const working = "Making your statement… The first time takes a few seconds.";
+    runAction(download, messages.say, working, () => makeStatement(name), (error) => `The statement could not be made: ${error.message}`);
+  });
+  const readyParts = [
+    el("p", {}, "You have passed every block. Your statement of participation is a PDF naming you, the course, and each block with your score."),
+    el("label", { for: "course-name" }, "Name to print on your statement"),
+    nameInput,
+    el("p", { id: "course-name-hint", class: "course-hint" }, "As you want it to appear. It is kept in this browser with your progress, and your badges show it too."),
+    previewLine,
+    download,
+    ...messages.nodes,
+  ];
+  let shown = null;
+
+  return (record) => {
+    const left = course.blocks.filter((block) => !passOf(record, block.id));
+    const state = completion(course, record) ? "done" : left.map((block) => block.id).join();
+    if (state !== shown) {
+      shown = state;
+      if (state === "done") box.replaceChildren(...readyParts);
+      else {
+        const links = left.map((block) => el("li", {}, el("a", { href: absolute(block.quizUrl) }, `the quiz of Block ${block.number}: ${block.title}`)));
+        box.replaceChildren(el("p", {}, "The statement is offered once every block's quiz is passed. Still to pass:"), el("ul", {}, ...links));
+      }
+    }
+    const name = typeof record.name === "string" ? record.name : "";
+    if (document.activeElement !== nameInput && nameInput.value !== name) nameInput.value = name;
+    showName(nameInput.value);
+  };
+}
+
