@@ -31,8 +31,14 @@ STATEMENT_FILES = [
     "vendor/noto-sans/coverage.json",
 ]
 BADGE_FILES = [
-    "js/badges/actions.js", "js/badges/badge-image.js", "js/badges/credential.js", "js/badges/eligibility.js",
-    "js/badges/png-itxt.js", "js/achievements/progress-file.js", "js/badges/script-text.js", "js/badges/svg-bake.js",
+    "js/badges/actions.js",
+    "js/badges/badge-image.js",
+    "js/badges/credential.js",
+    "js/badges/eligibility.js",
+    "js/badges/png-itxt.js",
+    "js/achievements/progress-file.js",
+    "js/badges/script-text.js",
+    "js/badges/svg-bake.js",
 ]
 
 TIME_JS = """async ([what, name]) => {
@@ -86,12 +92,16 @@ def timings(runs: int = RUNS) -> dict[tuple[str, str], tuple[float, list[float]]
 
 def main() -> None:
     for (what, name), (cold, warm) in timings().items():
-        print(f"{what} ({name}): cold {cold:.0f} ms, median of {RUNS} warm {statistics.median(warm):.0f} ms "
-              f"(runs: {', '.join(f'{t:.0f}' for t in warm)})")
+        print(
+            f"{what} ({name}): cold {cold:.0f} ms, median of {RUNS} warm {statistics.median(warm):.0f} ms "
+            f"(runs: {', '.join(f'{t:.0f}' for t in warm)})"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         assets = badgesite.build_site(Path(tmp) / "site") / "assets"
-        for label, files in (("statement code + fonts (loaded on request)", STATEMENT_FILES),
-                             ("badge modules (loaded with the buttons)", BADGE_FILES)):
+        for label, files in (
+            ("statement code + fonts (loaded on request)", STATEMENT_FILES),
+            ("badge modules (loaded with the buttons)", BADGE_FILES),
+        ):
             raw, zipped = sizes(assets, files)
             print(f"{label}: {raw:,} bytes raw, {zipped:,} gzipped (as published)")
 

@@ -37,8 +37,10 @@ from site_build import build  # noqa: E402
 
 PAGES_PER_BLOCK = 15
 VARIANTS = ("with", "stand-ins", "without")
-WORDS = ("application interview feedback employer candidate vacancy skills network rejection strategy "
-         "experience evidence example reflect improve practise prepare follow listen").split()
+WORDS = (
+    "application interview feedback employer candidate vacancy skills network rejection strategy "
+    "experience evidence example reflect improve practise prepare follow listen"
+).split()
 
 
 def paragraph(seed: int, words: int = 80) -> str:
@@ -49,11 +51,22 @@ def quiz(block: int) -> dict:
     questions = []
     for q in range(8):
         kind = ("single", "multiple", "true_false", "text")[q % 4]
-        question = {"id": f"q{q}", "type": kind, "prompt": f"Question {q} of block {block}: {paragraph(q, 15)}",
-                    "explanation": paragraph(q + 1, 20), "review": f"page-{q % PAGES_PER_BLOCK:02d}.md#section-1"}
+        question = {
+            "id": f"q{q}",
+            "type": kind,
+            "prompt": f"Question {q} of block {block}: {paragraph(q, 15)}",
+            "explanation": paragraph(q + 1, 20),
+            "review": f"page-{q % PAGES_PER_BLOCK:02d}.md#section-1",
+        }
         if kind in ("single", "multiple"):
-            question["options"] = [{"text": f"Option {o}: {paragraph(o, 8)}", "correct": o == 1 or (kind == "multiple" and o == 3),
-                                    "feedback": paragraph(o + 2, 12)} for o in range(4)]
+            question["options"] = [
+                {
+                    "text": f"Option {o}: {paragraph(o, 8)}",
+                    "correct": o == 1 or (kind == "multiple" and o == 3),
+                    "feedback": paragraph(o + 2, 12),
+                }
+                for o in range(4)
+            ]
         elif kind == "true_false":
             question["answer"] = q % 2 == 0
         else:
@@ -68,9 +81,13 @@ def quiz_stand_in(block: int) -> str:
     parts = [f"# {data['title']}", f"Pass mark {data['pass_mark']}%."]
     for number, question in enumerate(data["questions"], start=1):
         parts.append(f"**{number}.** {question['prompt']}")
-        options = question.get("options") or ([{"text": "True"}, {"text": "False"}] if question["type"] == "true_false" else [])
+        options = question.get("options") or (
+            [{"text": "True"}, {"text": "False"}] if question["type"] == "true_false" else []
+        )
         if options:
-            parts.append("\n".join(f"- {o['text']}" + (f" *{o['feedback']}*" if o.get("feedback") else "") for o in options))
+            parts.append(
+                "\n".join(f"- {o['text']}" + (f" *{o['feedback']}*" if o.get("feedback") else "") for o in options)
+            )
         parts.append(f"{question['explanation']} [Review]({question['review']})")
     return "\n\n".join(parts) + "\n"
 
@@ -78,8 +95,14 @@ def quiz_stand_in(block: int) -> str:
 def achievements_stand_in(blocks: int) -> str:
     lines = ["# Achievements", "", "Your progress is kept only in this browser, on this device.", ""]
     for block in range(blocks):
-        lines += [f"## Block {block + 1}: Block {block}", "",
-                  f"Quiz: [Quiz {block}](block-{block:02d}/quiz.md) (pass mark 60%)", "", "Not passed yet.", ""]
+        lines += [
+            f"## Block {block + 1}: Block {block}",
+            "",
+            f"Quiz: [Quiz {block}](block-{block:02d}/quiz.md) (pass mark 60%)",
+            "",
+            "Not passed yet.",
+            "",
+        ]
     lines += ["## Your progress file", "", "Save your progress to a file and restore it in another browser.", ""]
     return "\n".join(lines)
 
@@ -92,8 +115,14 @@ def make_course(root: Path, pages: int, variant: str) -> Path:
     docs.mkdir(parents=True)
     home = "# Generated course\n\n<!-- course:overview -->\n"
     if variant == "stand-ins":
-        home += "\n" + "\n".join(f"{b + 1}. [Block {b}](block-{b:02d}/page-00.md): [Quiz {b}](block-{b:02d}/quiz.md)"
-                                 for b in range(blocks)) + "\n\n[Your achievements](achievements.md)\n"
+        home += (
+            "\n"
+            + "\n".join(
+                f"{b + 1}. [Block {b}](block-{b:02d}/page-00.md): [Quiz {b}](block-{b:02d}/quiz.md)"
+                for b in range(blocks)
+            )
+            + "\n\n[Your achievements](achievements.md)\n"
+        )
     (docs / "index.md").write_text(home)
     nav: list = [{"Home": "index.md"}]
     sections: list[list[str]] = [[] for _ in range(blocks)]
@@ -101,8 +130,10 @@ def make_course(root: Path, pages: int, variant: str) -> Path:
         block = page % blocks
         folder = docs / f"block-{block:02d}"
         folder.mkdir(exist_ok=True)
-        body = "\n\n".join(f"## Section {s} {{#section-{s}}}\n\n{paragraph(page + s)}\n\n{paragraph(page * s + 1)}"
-                           for s in range(1, 4))
+        body = "\n\n".join(
+            f"## Section {s} {{#section-{s}}}\n\n{paragraph(page + s)}\n\n{paragraph(page * s + 1)}"
+            for s in range(1, 4)
+        )
         name = f"page-{page // blocks:02d}.md"
         (folder / name).write_text(f"# Page {page}\n\n{body}\n")
         sections[block].append(f"block-{block:02d}/{name}")
@@ -119,9 +150,14 @@ def make_course(root: Path, pages: int, variant: str) -> Path:
     plugins: list = ["search"]
     if variant == "with":
         plugins.append({"course": {"title": "Generated course", "hours": 10}})
-    config = {"site_name": "Generated course", "docs_dir": "docs", "theme": {"name": "material", "font": False},
-              "nav": nav, "plugins": plugins,
-              "markdown_extensions": ["admonition", "attr_list", {"toc": {"permalink": True}}]}
+    config = {
+        "site_name": "Generated course",
+        "docs_dir": "docs",
+        "theme": {"name": "material", "font": False},
+        "nav": nav,
+        "plugins": plugins,
+        "markdown_extensions": ["admonition", "attr_list", {"toc": {"permalink": True}}],
+    }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     return root / "mkdocs.yml"
 
@@ -139,7 +175,7 @@ def cpu_medians(configs: dict[str, Path], runs: int, site: Path) -> dict:
     times: dict[str, list[float]] = {name: [] for name in configs}
     names = list(configs)
     for round_ in range(runs):
-        for name in names[round_ % len(names):] + names[:round_ % len(names)]:
+        for name in names[round_ % len(names) :] + names[: round_ % len(names)]:
             times[name].append(cpu_build(configs[name], site / name))
     return {**{name: statistics.median(values) for name, values in times.items()}, "rounds": times}
 
@@ -157,10 +193,14 @@ def main() -> None:
     parser.add_argument("--pages", type=int, nargs="+", default=[30, 300, 1000])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    print(f"Build CPU time by course size, median of {args.runs} ({platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')})")
-    print("| pages | blocks | with plugin (s) | hand-written stand-ins (s) | plain material (s) "
-          "| plugin's own cost | vs plain | ms/page with plugin |")
+    print(
+        f"Build CPU time by course size, median of {args.runs} ({platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')})"
+    )
+    print(
+        "| pages | blocks | with plugin (s) | hand-written stand-ins (s) | plain material (s) "
+        "| plugin's own cost | vs plain | ms/page with plugin |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -169,9 +209,11 @@ def main() -> None:
             configs = {v: make_course(tmp / f"{pages}-{v}", pages, v) for v in VARIANTS}
             t = cpu_medians(configs, args.runs, tmp / "site")
             blocks = max(1, pages // PAGES_PER_BLOCK)
-            print(f"| {pages} | {blocks} | {t['with']:.2f} | {t['stand-ins']:.2f} | {t['without']:.2f} | "
-                  f"{(t['with'] / t['stand-ins'] - 1) * 100:+.1f}% | {(t['with'] / t['without'] - 1) * 100:+.1f}% | "
-                  f"{t['with'] / pages * 1000:.1f} |")
+            print(
+                f"| {pages} | {blocks} | {t['with']:.2f} | {t['stand-ins']:.2f} | {t['without']:.2f} | "
+                f"{(t['with'] / t['stand-ins'] - 1) * 100:+.1f}% | {(t['with'] / t['without'] - 1) * 100:+.1f}% | "
+                f"{t['with'] / pages * 1000:.1f} |"
+            )
 
 
 if __name__ == "__main__":

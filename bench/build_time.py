@@ -50,14 +50,18 @@ def main() -> None:
         for _ in range(args.runs):
             for name, config in configs.items():
                 times[name].append(cpu_build(config, workdir / "site"))
-    print(f"mkdocs build of the sample course, CPU time, median of {args.runs} ({platform.machine()}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')})")
+    print(
+        f"mkdocs build of the sample course, CPU time, median of {args.runs} ({platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')})"
+    )
     medians = {name: statistics.median(values) for name, values in times.items()}
     for name, median in medians.items():
         print(f"  {name:24} {median:6.2f} s   (runs: {', '.join(f'{t:.2f}' for t in times[name])})")
     base = medians["without (search only)"]
-    print(f"  plugin overhead          {medians['with course plugin'] - base:+6.2f} s  "
-          f"({(medians['with course plugin'] / base - 1) * 100:+.0f}%)")
+    print(
+        f"  plugin overhead          {medians['with course plugin'] - base:+6.2f} s  "
+        f"({(medians['with course plugin'] / base - 1) * 100:+.0f}%)"
+    )
 
 
 if __name__ == "__main__":

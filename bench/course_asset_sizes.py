@@ -26,8 +26,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from chromium import launch  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
-from site_build import build  # noqa: E402
 from static_server import serve  # noqa: E402
+
+from site_build import build  # noqa: E402
 
 KIB = 1024
 BUDGET = {"lesson": 3 * KIB, "quiz": 8 * KIB}
@@ -69,7 +70,7 @@ def course_data_gz(html: bytes) -> int:
     """What the course-data block adds to the page's gzipped HTML."""
     without, found = COURSE_DATA.subn(b"", html, count=1)
     if not found:
-        raise ValueError("no <script id=\"course-data\"> in the page: has the plugin's markup changed?")
+        raise ValueError('no <script id="course-data"> in the page: has the plugin\'s markup changed?')
     return gz(html) - gz(without)
 
 
@@ -98,8 +99,10 @@ def report(found: dict[str, dict[str, int]]) -> bool:
     for name, label in (("lesson", "Lesson page, course code and data"), ("quiz", "Quiz page, quiz code")):
         total = sum(found[name].values())
         met &= total <= BUDGET[name]
-        print(f"{label}: {total:,} B gz, budget {BUDGET[name]:,} B ({BUDGET[name] // KIB} KiB): "
-              f"{'met' if total <= BUDGET[name] else 'NOT MET'}")
+        print(
+            f"{label}: {total:,} B gz, budget {BUDGET[name]:,} B ({BUDGET[name] // KIB} KiB): "
+            f"{'met' if total <= BUDGET[name] else 'NOT MET'}"
+        )
         for path, size in sorted(found[name].items()):
             print(f"  {size:6,d}  {path}")
     return met

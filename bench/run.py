@@ -50,8 +50,9 @@ import build_scale  # noqa: E402
 import build_time  # noqa: E402
 import course_asset_sizes as sizes  # noqa: E402
 from chromium import CHROMIUM, launch  # noqa: E402
-from site_build import build  # noqa: E402
 from static_server import serve  # noqa: E402
+
+from site_build import build  # noqa: E402
 
 TARGETS = {"overhead": 0.10, "lesson": sizes.BUDGET["lesson"], "quiz": sizes.BUDGET["quiz"]}
 SAMPLE_LESSON, SAMPLE_QUIZ = "not-invited/cv-and-application/", "not-invited/quiz/"
@@ -59,9 +60,10 @@ SAMPLE_LESSON, SAMPLE_QUIZ = "not-invited/cv-and-application/", "not-invited/qui
 
 # -- build cost ---------------------------------------------------------------------------------
 
+
 def spread(rounds: dict[str, list[float]], over: str, base: str) -> tuple[float, float]:
     """The lowest and highest ratio of `over` to `base` in a single round, to show how much the machine moved."""
-    ratios = [a / b - 1 for a, b in zip(rounds[over], rounds[base])]
+    ratios = [a / b - 1 for a, b in zip(rounds[over], rounds[base], strict=True)]
     return min(ratios), max(ratios)
 
 
@@ -103,19 +105,27 @@ def scale_rows(pages: int, t: dict) -> list[tuple[str, str, str, str]]:
     rounds = len(t["rounds"]["with"])
     many = rounds > 1
     return [
-        (f"Build, {pages} pages in {blocks} blocks, {blocks} quizzes of 8: the plugin's own cost "
-         f"(vs the same site, quiz and achievements pages written by hand)",
-         f"{t['with']:.2f} s with, {t['stand-ins']:.2f} s hand-written: {pct(own)}"
-         + (f" (single rounds {pct(own_lo)} to {pct(own_hi)})" if many else "")
-         + f"; {t['with'] / pages * 1000:.1f} ms/page",
-         target, verdict(own <= TARGETS["overhead"]) if target else ""),
-        (f"Build, {pages} pages: vs plain mkdocs-material (no plugin, no added pages)",
-         f"{t['with']:.2f} s with, {t['without']:.2f} s plain: {pct(plain)}"
-         + (f" (single rounds {pct(plain_lo)} to {pct(plain_hi)})" if many else ""), "", ""),
+        (
+            f"Build, {pages} pages in {blocks} blocks, {blocks} quizzes of 8: the plugin's own cost "
+            f"(vs the same site, quiz and achievements pages written by hand)",
+            f"{t['with']:.2f} s with, {t['stand-ins']:.2f} s hand-written: {pct(own)}"
+            + (f" (single rounds {pct(own_lo)} to {pct(own_hi)})" if many else "")
+            + f"; {t['with'] / pages * 1000:.1f} ms/page",
+            target,
+            verdict(own <= TARGETS["overhead"]) if target else "",
+        ),
+        (
+            f"Build, {pages} pages: vs plain mkdocs-material (no plugin, no added pages)",
+            f"{t['with']:.2f} s with, {t['without']:.2f} s plain: {pct(plain)}"
+            + (f" (single rounds {pct(plain_lo)} to {pct(plain_hi)})" if many else ""),
+            "",
+            "",
+        ),
     ]
 
 
 # -- bytes --------------------------------------------------------------------------------------
+
 
 def gz_total(files: dict[str, bytes]) -> tuple[int, int]:
     return sum(len(b) for b in files.values()), sum(sizes.gz(b) for b in files.values())
@@ -145,9 +155,12 @@ def page_weights(tmp: Path, mark_runs: int) -> dict[str, object]:
     for name, files in pages.items():
         raw, gz = gz_total(files)
         added[name] = (raw - plain_raw, gz - plain_gz)
-    return {"added": added, "mark_ms": timing,
-            "lesson_code": sizes.course_code_and_data(pages["lesson"], SAMPLE_LESSON),
-            "quiz_code": sizes.quiz_code(pages["quiz"], pages["lesson"])}
+    return {
+        "added": added,
+        "mark_ms": timing,
+        "lesson_code": sizes.course_code_and_data(pages["lesson"], SAMPLE_LESSON),
+        "quiz_code": sizes.quiz_code(pages["quiz"], pages["lesson"]),
+    }
 
 
 # -- browser timings ----------------------------------------------------------------------------
@@ -189,6 +202,7 @@ def mark_times(browser, url: str, runs: int = 7) -> list[float]:
 
 # -- the table ----------------------------------------------------------------------------------
 
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
@@ -197,8 +211,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5, help="builds of each kind (medians)")
     parser.add_argument("--pages", type=int, nargs="+", default=[30, 300, 1000])
-    parser.add_argument("--quick", action="store_true",
-                        help="one round of each build, no 1000-page course, fewer browser runs")
+    parser.add_argument(
+        "--quick", action="store_true", help="one round of each build, no 1000-page course, fewer browser runs"
+    )
     args = parser.parse_args()
     if args.quick:
         args.runs = 1
@@ -212,9 +227,15 @@ def main() -> None:
         tmp = Path(tmp_name)
         build_scale.warm_up(tmp)
         sample = sample_build(sample_runs, tmp)
-        rows.append(("Build, sample course (25 pages + 5 added)",
-                     f"{sample['with']:.2f} s with, {sample['without']:.2f} s without: "
-                     f"{pct(sample['with'] / sample['without'] - 1)}", "", ""))
+        rows.append(
+            (
+                "Build, sample course (25 pages + 5 added)",
+                f"{sample['with']:.2f} s with, {sample['without']:.2f} s without: "
+                f"{pct(sample['with'] / sample['without'] - 1)}",
+                "",
+                "",
+            )
+        )
         for pages in args.pages:
             configs = scale_configs(pages, tmp)
             t = build_scale.cpu_medians(configs, args.runs, tmp / "site")
@@ -223,34 +244,66 @@ def main() -> None:
             if pages == 300:
                 calls = call_counts(configs, tmp)
                 own, plain = calls["with"] / calls["stand-ins"] - 1, calls["with"] / calls["without"] - 1
-                rows.append(("Build, 300 pages: Python function calls (cProfile; within 0.1% from run to run)",
-                             f"{calls['with'] / 1e6:.2f} M with, {calls['stand-ins'] / 1e6:.2f} M hand-written, "
-                             f"{calls['without'] / 1e6:.2f} M plain: plugin's own {pct(own)}, vs plain {pct(plain)}",
-                             "≤ +10%", verdict(own <= TARGETS["overhead"])))
+                rows.append(
+                    (
+                        "Build, 300 pages: Python function calls (cProfile; within 0.1% from run to run)",
+                        f"{calls['with'] / 1e6:.2f} M with, {calls['stand-ins'] / 1e6:.2f} M hand-written, "
+                        f"{calls['without'] / 1e6:.2f} M plain: plugin's own {pct(own)}, vs plain {pct(plain)}",
+                        "≤ +10%",
+                        verdict(own <= TARGETS["overhead"]),
+                    )
+                )
             shutil.rmtree(tmp / "site", ignore_errors=True)
         weights = page_weights(tmp, mark_runs=3 if args.quick else 7)
         for name in ("lesson", "quiz", "achievements"):
             raw, gz = weights["added"][name]
             target = "≤ 3 KiB gz" if name == "lesson" else ""
-            rows.append((f"Bytes added to the {name} page (vs the plain material lesson page)",
-                         f"{raw:,} B raw, {gz:,} B gz", target, verdict(gz <= TARGETS["lesson"]) if target else ""))
+            rows.append(
+                (
+                    f"Bytes added to the {name} page (vs the plain material lesson page)",
+                    f"{raw:,} B raw, {gz:,} B gz",
+                    target,
+                    verdict(gz <= TARGETS["lesson"]) if target else "",
+                )
+            )
         lesson_code = sum(weights["lesson_code"].values())
-        rows.append(("Course code and data on a lesson page, as published (of the bytes above)",
-                     f"{lesson_code:,} B gz", "≤ 3 KiB gz", verdict(lesson_code <= TARGETS["lesson"])))
+        rows.append(
+            (
+                "Course code and data on a lesson page, as published (of the bytes above)",
+                f"{lesson_code:,} B gz",
+                "≤ 3 KiB gz",
+                verdict(lesson_code <= TARGETS["lesson"]),
+            )
+        )
         quiz_code = sum(weights["quiz_code"].values())
-        rows.append(("Quiz code on a quiz page, as published (course files beyond a lesson page's)",
-                     f"{quiz_code:,} B gz", "≤ 8 KiB gz", verdict(quiz_code <= TARGETS["quiz"])))
+        rows.append(
+            (
+                "Quiz code on a quiz page, as published (course files beyond a lesson page's)",
+                f"{quiz_code:,} B gz",
+                "≤ 8 KiB gz",
+                verdict(quiz_code <= TARGETS["quiz"]),
+            )
+        )
         marks = weights["mark_ms"]
-        rows.append(("Mark a quiz attempt (sample quiz, 8 questions)",
-                     f"{statistics.median(marks):.0f} ms (median of {len(marks)})", "", ""))
+        rows.append(
+            (
+                "Mark a quiz attempt (sample quiz, 8 questions)",
+                f"{statistics.median(marks):.0f} ms (median of {len(marks)})",
+                "",
+                "",
+            )
+        )
         for (what, name), (cold, warm) in badges.timings(browser_runs).items():
             label = "Make a badge PNG" if what == "png" else f"Make the statement PDF ({name})"
-            rows.append((label, f"{statistics.median(warm):.0f} ms warm (median of {len(warm)}), "
-                                f"{cold:.0f} ms cold", "", ""))
-    print(f"Benchmarks of mkdocs-course, {time.strftime('%Y-%m-%d %H:%M')}; {platform.machine()}, "
-          f"{os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}, "
-          f"Chromium {chromium_version()}; builds in CPU time, medians of {args.runs} round(s) "
-          f"({sample_runs} for the sample){'; --quick' if args.quick else ''}")
+            rows.append(
+                (label, f"{statistics.median(warm):.0f} ms warm (median of {len(warm)}), {cold:.0f} ms cold", "", "")
+            )
+    print(
+        f"Benchmarks of mkdocs-course, {time.strftime('%Y-%m-%d %H:%M')}; {platform.machine()}, "
+        f"{os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        f"Chromium {chromium_version()}; builds in CPU time, medians of {args.runs} round(s) "
+        f"({sample_runs} for the sample){'; --quick' if args.quick else ''}"
+    )
     print()
     print("| measure | result | target | |")
     print("|---|---|---|---|")
@@ -259,10 +312,14 @@ def main() -> None:
     print()
     if len(per_page) > 1:
         sizes_ = sorted(per_page)
-        print(f"CPU ms per page with the plugin: {', '.join(f'{n} pages {per_page[n]:.1f}' for n in sizes_)} "
-              "(flat means linear growth)")
-    for label, files in (("Course code and data on a lesson page", weights["lesson_code"]),
-                         ("Quiz code on a quiz page", weights["quiz_code"])):
+        print(
+            f"CPU ms per page with the plugin: {', '.join(f'{n} pages {per_page[n]:.1f}' for n in sizes_)} "
+            "(flat means linear growth)"
+        )
+    for label, files in (
+        ("Course code and data on a lesson page", weights["lesson_code"]),
+        ("Quiz code on a quiz page", weights["quiz_code"]),
+    ):
         print(f"{label} (B gz): " + ", ".join(f"{path} {size:,}" for path, size in sorted(files.items())))
     print(f"({time.perf_counter() - started:.0f} s in all)")
 

@@ -70,16 +70,26 @@ class Course:
         return path
 
 
-def make_course(root: Path, blocks: tuple[str, ...] = ("first-block", "second-block"), *,
-                plugin_options: dict | None = None, config: dict | None = None) -> Course:
+def make_course(
+    root: Path,
+    blocks: tuple[str, ...] = ("first-block", "second-block"),
+    *,
+    plugin_options: dict | None = None,
+    config: dict | None = None,
+) -> Course:
     course = Course(root)
     course.write_page("index.md", "# Test course\n\nWelcome.\n\n<!-- course:overview -->\n")
     for block in blocks:
         course.write_page(f"{block}/index.md", LESSON.format(title=block.replace("-", " ").title()))
         course.write_page(f"{block}/more.md", LESSON.format(title="More on " + block))
         course.write_quiz(block, QUIZ_OK)
-    options = {"title": "Test course", "provider": {"name": "Test provider"}, "hours": 2,
-               "outcomes": ["Do a thing."], **(plugin_options or {})}
+    options = {
+        "title": "Test course",
+        "provider": {"name": "Test provider"},
+        "hours": 2,
+        "outcomes": ["Do a thing."],
+        **(plugin_options or {}),
+    }
     mkdocs_config = {
         "site_name": "Test course",
         "docs_dir": "docs",

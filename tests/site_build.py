@@ -44,9 +44,15 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def build(project: str | os.PathLike[str], site_dir: str | os.PathLike[str] | None = None, *,
-          site_url: str | None = None, strict: bool | None = None, command: str = "build",
-          check: bool = True) -> Built:
+def build(
+    project: str | os.PathLike[str],
+    site_dir: str | os.PathLike[str] | None = None,
+    *,
+    site_url: str | None = None,
+    strict: bool | None = None,
+    command: str = "build",
+    check: bool = True,
+) -> Built:
     """Build `project` (a folder holding mkdocs.yml, or the config file itself).
 
     `site_dir` and `site_url` override the config's (material's instant navigation only follows
@@ -94,9 +100,11 @@ def build(project: str | os.PathLike[str], site_dir: str | os.PathLike[str] | No
         logged = [r.getMessage() for r in collect.records if r.levelno >= logging.ERROR]
         error = "\n".join([*logged, error])
     built = Built(
-        site_dir=site, error=error,
+        site_dir=site,
+        error=error,
         warnings=[r.getMessage() for r in collect.records if r.levelno == logging.WARNING],
-        cpu_seconds=cpu, wall_seconds=wall,
+        cpu_seconds=cpu,
+        wall_seconds=wall,
     )
     if check and error:
         raise BuildFailed(f"{config_file} did not build:\n{error}")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from site_build import build
 
 TESTS = Path(__file__).parent
@@ -29,13 +30,14 @@ def _shipped() -> set[bytes]:
     import material
 
     import mkdocs_course
-    from mkdocs_course.assets import package_assets
+    from mkdocs_course.assets import WIDGET_MODULES, package_assets, widget_bundle
     from mkdocs_course.minify import minified_file
 
     roots = [Path(material.__file__).parent / "templates", Path(mkdocs_course.__file__).parent / "assets"]
     shipped = {p.read_bytes() for root in roots for p in root.rglob("*") if p.is_file()}
-    # A build publishes the plugin's own JS and CSS minified.
-    return shipped | {minified_file(a.path).encode() for a in package_assets() if a.minifiable}
+    # A build publishes the plugin's own JS and CSS minified, and each widget module bundled.
+    shipped |= {minified_file(a.path).encode() for a in package_assets() if a.minifiable}
+    return shipped | {widget_bundle(path).encode() for path in WIDGET_MODULES}
 
 
 SHIPPED = _shipped()
@@ -80,7 +82,7 @@ def test_no_answer_in_clear_next_to_a_marker(name, tmp_path):
         lowered = text.lower()
         for secret in secrets:
             for match in re.finditer(rf"\b{re.escape(secret.lower())}\b", lowered):
-                around = text[max(0, match.start() - WINDOW): match.end() + WINDOW]
+                around = text[max(0, match.start() - WINDOW) : match.end() + WINDOW]
                 if MARKER.search(around):
                     leaks.append(f"{path.relative_to(tmp_path)}: {secret!r} near {MARKER.search(around).group()!r}")
     assert leaks == []

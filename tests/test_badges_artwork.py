@@ -11,7 +11,8 @@ from mkdocs_course.badges.artwork import contrast_ratio, text_colour_for
 
 SVG = "{http://www.w3.org/2000/svg}"
 PIXEL_PNG = (
-    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+    "data:image/png;base64,"
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 )
 
 
@@ -44,7 +45,7 @@ def test_svg_is_a_600_square_accessible_image(course: str, block: str, number: i
 
 @pytest.mark.parametrize(
     ("title", "escapes"),
-    [("Tom & Jerry <script>alert(1)</script>", ["&amp;", "&lt;script&gt;"]), ('Quotes " and \' and ]]>', ["]]&gt;"])],
+    [("Tom & Jerry <script>alert(1)</script>", ["&amp;", "&lt;script&gt;"]), ("Quotes \" and ' and ]]>", ["]]&gt;"])],
 )
 def test_titles_are_escaped_text(title: str, escapes: list[str]) -> None:
     svg = badge_svg(title, title, 1)
@@ -107,7 +108,9 @@ def test_an_author_image_fills_the_medal() -> None:
     assert any("Block 2" in t for t in texts(svg))
 
 
-@pytest.mark.parametrize("uri", ["https://example.org/a.png", "javascript:alert(1)", 'data:image/png;base64,x" onload="y'])
+@pytest.mark.parametrize(
+    "uri", ["https://example.org/a.png", "javascript:alert(1)", 'data:image/png;base64,x" onload="y']
+)
 def test_an_author_image_must_be_a_data_uri(uri: str) -> None:
     with pytest.raises(ValueError, match="data:image"):
         badge_svg("Course", "Block", 1, image_data_uri=uri)

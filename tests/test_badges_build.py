@@ -9,12 +9,16 @@ from course_factory import make_course
 from site_build import build
 
 ONE_PIXEL_PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 
 
 def test_each_block_gets_a_badge_and_a_credential_template(tmp_path):
-    course = make_course(tmp_path, plugin_options={"pass_mark": 70, "provider": {"name": "Open College", "url": "https://college.example/"}},
-                         config={"site_url": "https://courses.example/jobs/"})
+    course = make_course(
+        tmp_path,
+        plugin_options={"pass_mark": 70, "provider": {"name": "Open College", "url": "https://college.example/"}},
+        config={"site_url": "https://courses.example/jobs/"},
+    )
     build(course.root, strict=True)
 
     for number, block in enumerate(("first-block", "second-block"), start=1):
@@ -33,8 +37,12 @@ def test_each_block_gets_a_badge_and_a_credential_template(tmp_path):
 
 def test_author_colour_and_image(tmp_path):
     (tmp_path / "art.png").write_bytes(ONE_PIXEL_PNG)
-    course = make_course(tmp_path, plugin_options={"badges": {
-        "first-block": {"colour": "#123456", "image": "art.png"}, "second-block": {"colour": "#fc0"}}})
+    course = make_course(
+        tmp_path,
+        plugin_options={
+            "badges": {"first-block": {"colour": "#123456", "image": "art.png"}, "second-block": {"colour": "#fc0"}}
+        },
+    )
     build(course.root, strict=True)
 
     first = (course.site / "badges" / "first-block.svg").read_text(encoding="utf-8")

@@ -16,8 +16,13 @@ sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "badges"))
 import checks  # noqa: E402
 
 BASE = dict(
-    course_id="job-rejection", course_title="Dealing with job rejection", block_id="not-invited",
-    block_title="Not invited to interview", block_number=1, block_url="not-invited/", pass_mark=50,
+    course_id="job-rejection",
+    course_title="Dealing with job rejection",
+    block_id="not-invited",
+    block_title="Not invited to interview",
+    block_number=1,
+    block_url="not-invited/",
+    pass_mark=50,
     provider_name="Open Careers Collective",
 )
 
@@ -63,13 +68,19 @@ def test_without_site_url_the_id_is_a_stable_urn_per_course_and_block() -> None:
 
 def test_template_has_issuer_criteria_and_the_self_asserted_statement() -> None:
     template = credential_template(
-        **BASE, provider_url="https://careers.example.org/", site_url="https://c.example.org/",
-        image_url="badges/not-invited.svg", outcomes=["ask for feedback"], hours=6,
+        **BASE,
+        provider_url="https://careers.example.org/",
+        site_url="https://c.example.org/",
+        image_url="badges/not-invited.svg",
+        outcomes=["ask for feedback"],
+        hours=6,
     )
     assert template["@context"][0] == "https://www.w3.org/ns/credentials/v2"
     assert template["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert template["issuer"] == {
-        "id": "https://careers.example.org/", "type": ["Profile"], "name": "Open Careers Collective",
+        "id": "https://careers.example.org/",
+        "type": ["Profile"],
+        "name": "Open Careers Collective",
         "url": "https://careers.example.org/",
     }
     achievement = template["credentialSubject"]["achievement"]
@@ -78,7 +89,8 @@ def test_template_has_issuer_criteria_and_the_self_asserted_statement() -> None:
     assert "not a verified credential" in template["description"]
     assert "ask for feedback" in achievement["description"] and "6 hours" in achievement["description"]
     assert achievement["image"] == {
-        "id": "https://c.example.org/badges/not-invited.svg", "type": "Image",
+        "id": "https://c.example.org/badges/not-invited.svg",
+        "type": "Image",
         "caption": "Badge for block 1: Not invited to interview",
     }
     assert "Dealing with job rejection" in template["name"] and "Not invited" in template["name"]

@@ -65,10 +65,23 @@ def test_quiz_ends_each_block_and_achievements_ends_the_nav(tmp_path):
 
     html = (course.site / "index.html").read_text(encoding="utf-8")
     hrefs = [href for href, _ in nav_links(html)]
-    wanted = ["first-block/", "first-block/more/", "first-block/quiz/",
-              "second-block/", "second-block/more/", "second-block/quiz/", "achievements/"]
-    positions = [next(i for i, href in enumerate(hrefs) if href.rstrip("/").endswith(w.rstrip("/")) and
-                      href.count("/") >= w.count("/")) for w in wanted]
+    wanted = [
+        "first-block/",
+        "first-block/more/",
+        "first-block/quiz/",
+        "second-block/",
+        "second-block/more/",
+        "second-block/quiz/",
+        "achievements/",
+    ]
+    positions = [
+        next(
+            i
+            for i, href in enumerate(hrefs)
+            if href.rstrip("/").endswith(w.rstrip("/")) and href.count("/") >= w.count("/")
+        )
+        for w in wanted
+    ]
     assert positions == sorted(positions), hrefs
 
     quiz_html = (course.site / "first-block" / "quiz" / "index.html").read_text(encoding="utf-8")
@@ -77,24 +90,33 @@ def test_quiz_ends_each_block_and_achievements_ends_the_nav(tmp_path):
 
 
 def test_explicit_nav_keeps_author_order_and_section_titles(tmp_path):
-    course = make_course(tmp_path, config={"nav": [
-        {"Home": "index.md"},
-        {"Second comes first": ["second-block/index.md", "second-block/more.md"]},
-        {"Then the first": ["first-block/index.md", "first-block/more.md"]},
-    ]})
+    course = make_course(
+        tmp_path,
+        config={
+            "nav": [
+                {"Home": "index.md"},
+                {"Second comes first": ["second-block/index.md", "second-block/more.md"]},
+                {"Then the first": ["first-block/index.md", "first-block/more.md"]},
+            ]
+        },
+    )
     build(course.root, strict=True)
 
-    data = json.loads(re.search(r'id="course-data">(.*?)</script>',
-                                (course.site / "index.html").read_text(encoding="utf-8")).group(1))
+    data = json.loads(
+        re.search(r'id="course-data">(.*?)</script>', (course.site / "index.html").read_text(encoding="utf-8")).group(1)
+    )
     assert [(b["id"], b["number"], b["title"]) for b in data["blocks"]] == [
-        ("second-block", 1, "Second comes first"), ("first-block", 2, "Then the first")]
+        ("second-block", 1, "Second comes first"),
+        ("first-block", 2, "Then the first"),
+    ]
     assert payload(course.site, "second-block")["blockTitle"] == "Second comes first"
 
 
 def test_review_links_resolve_to_the_lesson_heading(tmp_path):
     course = make_course(tmp_path)
-    course.write_quiz("second-block", QUIZ_OK.replace("review: index.md#the-point",
-                                                      "review: ../first-block/more.md#the-point"))
+    course.write_quiz(
+        "second-block", QUIZ_OK.replace("review: index.md#the-point", "review: ../first-block/more.md#the-point")
+    )
     build(course.root, strict=True)
 
     first = {q["id"]: q for q in payload(course.site, "first-block")["questions"]}
@@ -107,7 +129,9 @@ def test_review_links_resolve_to_the_lesson_heading(tmp_path):
 
 def test_quiz_markdown_uses_the_site_markdown_and_link_rewriting(tmp_path):
     course = make_course(tmp_path, blocks=("first-block",))
-    course.write_quiz("first-block", """\
+    course.write_quiz(
+        "first-block",
+        """\
 intro: |
   !!! note "Before you start"
       Read [the lesson](more.md) first.
@@ -117,7 +141,8 @@ questions:
     prompt: Is *this* **Markdown**?
     answer: true
     explanation: See [more](more.md#the-point).
-""")
+""",
+    )
     build(course.root, strict=True)
 
     data = payload(course.site, "first-block")
@@ -131,12 +156,18 @@ questions:
 
 
 def test_home_page_shows_course_overview(tmp_path):
-    course = make_course(tmp_path, plugin_options={
-        "description": "A course <about> things.", "outcomes": ["Do one thing.", "Do another."], "hours": 3.5})
+    course = make_course(
+        tmp_path,
+        plugin_options={
+            "description": "A course <about> things.",
+            "outcomes": ["Do one thing.", "Do another."],
+            "hours": 3.5,
+        },
+    )
     build(course.root, strict=True)
 
     html = (course.site / "index.html").read_text(encoding="utf-8")
-    overview = html[html.index("data-course-overview"):]
+    overview = html[html.index("data-course-overview") :]
     assert "A course &lt;about&gt; things." in overview
     assert "Do one thing." in overview and "Do another." in overview
     assert "about 3.5 hours" in overview
@@ -152,16 +183,21 @@ def toc_anchors(html: str) -> list[str]:
 
 def test_added_headings_join_the_table_of_contents_in_page_order(tmp_path):
     course = make_course(tmp_path, plugin_options={"outcomes": ["Do one thing."]})
-    course.write_page("index.md", "# Test course\n\n## Welcome\n\nHello.\n\n<!-- course:overview -->\n\n"
-                                  "## Contact\n\nWrite to us.\n")
+    course.write_page(
+        "index.md", "# Test course\n\n## Welcome\n\nHello.\n\n<!-- course:overview -->\n\n## Contact\n\nWrite to us.\n"
+    )
     build(course.root, strict=True)
 
     home = (course.site / "index.html").read_text(encoding="utf-8")
     assert toc_anchors(home) == ["welcome", "course-blocks", "course-outcomes", "course-about", "contact"]
     achievements = (course.site / "achievements" / "index.html").read_text(encoding="utf-8")
-    assert toc_anchors(achievements) == ["block-first-block", "block-second-block", "course-statement-heading",
-                                         "course-record-heading"]
-    toc = achievements[achievements.index("md-nav--secondary"):]
+    assert toc_anchors(achievements) == [
+        "block-first-block",
+        "block-second-block",
+        "course-statement-heading",
+        "course-record-heading",
+    ]
+    toc = achievements[achievements.index("md-nav--secondary") :]
     assert re.search(r'<span class="md-ellipsis">\s*Block 1: First block\s*</span>', toc)
 
 
@@ -182,8 +218,9 @@ def test_every_page_carries_course_data_and_loads_the_course_script(tmp_path):
     for page in course.site.rglob("index.html"):
         html = page.read_text(encoding="utf-8")
         assert html.count('id="course-data"') == 1, page
-        assert re.search(r'<script[^>]+type="module"[^>]+src="[./]*assets/course/js/course\.js"', html) or \
-            re.search(r'<script[^>]+src="[./]*assets/course/js/course\.js"[^>]+type="module"', html), page
+        assert re.search(r'<script[^>]+type="module"[^>]+src="[./]*assets/course/js/course\.js"', html) or re.search(
+            r'<script[^>]+src="[./]*assets/course/js/course\.js"[^>]+type="module"', html
+        ), page
     assert (course.site / "assets" / "course" / "js" / "course.js").is_file()
 
 

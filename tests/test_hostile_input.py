@@ -17,9 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course_factory import make_course
-from site_build import build
 from mkdocs_course.quiz.loader import load_quiz
 from mkdocs_course.quiz.render import cut_fields, json_for_script, quiz_page_markdown
+from site_build import build
 
 HOSTILE = "</template></script><script>window.pwned = 1</script><!--/course-field--> & <b>bold</b>"
 
@@ -85,9 +85,30 @@ def test_author_text_in_titles_cannot_end_the_course_data(tmp_path):
     assert len(pages) >= 4 and titled == 3  # home, quiz and achievements
 
 
-texts = st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=8) | st.sampled_from(
-    ["<!--/course-field-->", "<!--course-field:q0.v0.prompt-->", "</template>", "<script>", "-->", "<!--", "\n\n",
-     "`", "<div>", "</div>", "*"]), min_size=1, max_size=8).map("".join).filter(lambda s: s.strip())
+texts = (
+    st.lists(
+        st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=8)
+        | st.sampled_from(
+            [
+                "<!--/course-field-->",
+                "<!--course-field:q0.v0.prompt-->",
+                "</template>",
+                "<script>",
+                "-->",
+                "<!--",
+                "\n\n",
+                "`",
+                "<div>",
+                "</div>",
+                "*",
+            ]
+        ),
+        min_size=1,
+        max_size=8,
+    )
+    .map("".join)
+    .filter(lambda s: s.strip())
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -96,9 +117,21 @@ def test_no_field_swallows_another(tmp_path_factory, prompt, right, wrong):
     """Whatever the text, each field comes back whole and the page keeps nothing of them."""
     folder = tmp_path_factory.mktemp("fields")
     path = folder / "q.yml"
-    path.write_text(json.dumps({"questions": [
-        {"id": "q", "type": "single", "prompt": prompt,
-         "options": [{"text": right, "correct": True}, {"text": wrong}]}]}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "questions": [
+                    {
+                        "id": "q",
+                        "type": "single",
+                        "prompt": prompt,
+                        "options": [{"text": right, "correct": True}, {"text": wrong}],
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     try:
         quiz = load_quiz(path, "quizzes/q.yml", "b")
     except Exception:  # noqa: BLE001 - the loader's own errors are tested in test_quiz_fuzz.py
@@ -123,7 +156,10 @@ def test_a_quiz_of_500_questions_builds_in_reasonable_time(tmp_path):
     build(course.root, strict=True)
     took = time.perf_counter() - started
     assert took < 60, f"{took:.1f} s"
-    assert len(payload_of((course.site / "first-block" / "quiz" / "index.html").read_text(encoding="utf-8"))["questions"]) == 500
+    assert (
+        len(payload_of((course.site / "first-block" / "quiz" / "index.html").read_text(encoding="utf-8"))["questions"])
+        == 500
+    )
 
 
 def big_quiz(questions: int) -> str:
@@ -131,11 +167,18 @@ def big_quiz(questions: int) -> str:
     items = []
     for n in range(questions):
         kind = ("single", "multiple", "true_false", "text")[n % 4]
-        item = {"id": f"q{n}", "type": kind, "prompt": f"Question number {n}: which is *right*?",
-                "explanation": f"Because of reason {n}."}
+        item = {
+            "id": f"q{n}",
+            "type": kind,
+            "prompt": f"Question number {n}: which is *right*?",
+            "explanation": f"Because of reason {n}.",
+        }
         if kind in ("single", "multiple"):
-            item["options"] = [{"text": f"Right {n}", "correct": True, "feedback": "Yes."},
-                               {"text": f"Wrong {n}", "feedback": "No."}, {"text": f"Also wrong {n}"}]
+            item["options"] = [
+                {"text": f"Right {n}", "correct": True, "feedback": "Yes."},
+                {"text": f"Wrong {n}", "feedback": "No."},
+                {"text": f"Also wrong {n}"},
+            ]
         elif kind == "true_false":
             item["answer"] = True
         else:

@@ -21,8 +21,14 @@ def _modules() -> list[str]:
 
 def test_every_module_outside_the_adapter_imports_without_mkdocs():
     outside = [name for name in _modules() if name != ADAPTER and not name.startswith(ADAPTER + ".")]
-    assert {"mkdocs_course.course.structure", "mkdocs_course.quiz.render", "mkdocs_course.badges.publish",
-            "mkdocs_course.templates", "mkdocs_course.assets", "mkdocs_course.minify"} <= set(outside)
+    assert {
+        "mkdocs_course.course.structure",
+        "mkdocs_course.quiz.render",
+        "mkdocs_course.badges.publish",
+        "mkdocs_course.templates",
+        "mkdocs_course.assets",
+        "mkdocs_course.minify",
+    } <= set(outside)
     code = (
         "import importlib, json, sys\n"
         "sys.modules['mkdocs'] = None  # `import mkdocs` and every `mkdocs.*` now fail\n"

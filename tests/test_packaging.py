@@ -21,18 +21,38 @@ def test_wheel_ships_templates_assets_schema_and_types(tmp_path):
     # Built from a copy: setuptools builds in the source tree's build/, which keeps modules that
     # have since moved or gone and would put them in the wheel.
     source = tmp_path / "source"
-    shutil.copytree(REPO / "plugins", source / "plugins",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copytree(REPO / "plugins", source / "plugins", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(REPO / name, source / name)
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "-w", str(tmp_path), str(source)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+    )
     (wheel,) = tmp_path.glob("mkdocs_course-*.whl")
     names = {name for name in zipfile.ZipFile(wheel).namelist() if name.startswith("mkdocs_course/")}
     package = REPO / "plugins" / "mkdocs_course"
-    shipped = {f"mkdocs_course/{p.relative_to(package).as_posix()}" for p in package.rglob("*")
-               if p.is_file() and "__pycache__" not in p.parts}
+    shipped = {
+        f"mkdocs_course/{p.relative_to(package).as_posix()}"
+        for p in package.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
     assert sorted(shipped - names) == []  # nothing missing
     assert sorted(names - shipped) == []  # nothing stale
-    assert {"mkdocs_course/py.typed", "mkdocs_course/quiz/schema.json", "mkdocs_course/templates/quiz.html",
-            "mkdocs_course/assets/js/course.js", "mkdocs_course/assets/css/course.css"} <= names
+    assert {
+        "mkdocs_course/py.typed",
+        "mkdocs_course/quiz/schema.json",
+        "mkdocs_course/templates/quiz.html",
+        "mkdocs_course/assets/js/course.js",
+        "mkdocs_course/assets/css/course.css",
+    } <= names

@@ -26,35 +26,92 @@ SINGLE_TWO_RIGHT = """\
 CASES = [
     ("yaml syntax", "questions:\n  - id: a\n    prompt: [unclosed\n", 4, "not valid YAML"),
     ("tab indentation", "questions:\n\t- id: a\n", 2, "not valid YAML"),
-    ("unknown key", QUIZ_OK.replace("    prompt: Which ones?", "    promtp: Which ones?"), 12, "Did you mean 'prompt'?"),
+    (
+        "unknown key",
+        QUIZ_OK.replace("    prompt: Which ones?", "    promtp: Which ones?"),
+        12,
+        "Did you mean 'prompt'?",
+    ),
     ("unknown top key", "titel: Quiz\n" + QUIZ_OK, 1, "Did you mean 'title'?"),
-    ("unknown option key", QUIZ_OK.replace("        correct: true\n        feedback", "        corect: true\n        feedback"), 7, "Did you mean 'correct'?"),
+    (
+        "unknown option key",
+        QUIZ_OK.replace("        correct: true\n        feedback", "        corect: true\n        feedback"),
+        7,
+        "Did you mean 'correct'?",
+    ),
     ("missing id", QUIZ_OK.replace("  - id: pick-some\n", "  -\n"), 11, "has no `id`"),
     ("duplicate id", QUIZ_OK.replace("id: pick-some", "id: pick-one"), 10, "used twice (first on line 2)"),
     ("bad id", QUIZ_OK.replace("id: pick-some", "id: pick some!"), 10, "cannot be used"),
     ("unknown type", QUESTION.format(type="singel", body=SINGLE_TWO_RIGHT), 3, "Did you mean 'single'?"),
     ("missing type", "questions:\n  - id: a\n    prompt: P\n", 2, "has no `type`"),
     ("single with two correct", QUESTION.format(type="single", body=SINGLE_TWO_RIGHT), 6, "2 correct options"),
-    ("single with none correct", QUESTION.format(type="single", body="    options:\n      - text: A\n      - text: B\n"), 6, "0 correct options"),
-    ("multiple with none correct", QUESTION.format(type="multiple", body="    options:\n      - text: A\n      - text: B\n"), 6, "no correct option"),
-    ("options on true_false", QUESTION.format(type="true_false", body="    answer: true\n    options:\n      - text: A\n"), 7, "does not take `options`"),
-    ("options on text", QUESTION.format(type="text", body="    accept: [a]\n    options:\n      - text: A\n"), 7, "does not take `options`"),
-    ("answer not boolean", QUESTION.format(type="true_false", body="    answer: yes please\n"), 5, "must be true or false"),
+    (
+        "single with none correct",
+        QUESTION.format(type="single", body="    options:\n      - text: A\n      - text: B\n"),
+        6,
+        "0 correct options",
+    ),
+    (
+        "multiple with none correct",
+        QUESTION.format(type="multiple", body="    options:\n      - text: A\n      - text: B\n"),
+        6,
+        "no correct option",
+    ),
+    (
+        "options on true_false",
+        QUESTION.format(type="true_false", body="    answer: true\n    options:\n      - text: A\n"),
+        7,
+        "does not take `options`",
+    ),
+    (
+        "options on text",
+        QUESTION.format(type="text", body="    accept: [a]\n    options:\n      - text: A\n"),
+        7,
+        "does not take `options`",
+    ),
+    (
+        "answer not boolean",
+        QUESTION.format(type="true_false", body="    answer: yes please\n"),
+        5,
+        "must be true or false",
+    ),
     ("answer missing", QUESTION.format(type="true_false", body=""), 2, "with no `answer`"),
     ("empty accept", QUESTION.format(type="text", body="    accept: []\n"), 5, "`accept` of question 'q1' is empty"),
-    ("one option", QUESTION.format(type="single", body="    options:\n      - text: A\n        correct: true\n"), 6, "has 1 option"),
-    ("eleven options", QUESTION.format(type="multiple", body="    options:\n" + "      - text: A\n        correct: true\n" * 11), 6, "has 11 options"),
+    (
+        "one option",
+        QUESTION.format(type="single", body="    options:\n      - text: A\n        correct: true\n"),
+        6,
+        "has 1 option",
+    ),
+    (
+        "eleven options",
+        QUESTION.format(type="multiple", body="    options:\n" + "      - text: A\n        correct: true\n" * 11),
+        6,
+        "has 11 options",
+    ),
     ("pass mark too high", "pass_mark: 150\n" + QUIZ_OK, 1, "from 1 to 100"),
     ("pass mark not a number", "pass_mark: half\n" + QUIZ_OK, 1, "from 1 to 100, not 'half'"),
     ("draw too large", "draw: 9\n" + QUIZ_OK, 1, "more questions than the quiz has (4)"),
     ("draw below one", "draw: 0\n" + QUIZ_OK, 1, "at least 1"),
     ("review page missing", QUIZ_OK.replace("review: index.md#the-point", "review: nowhere.md"), 28, "not a page"),
     ("review heading missing", QUIZ_OK.replace("#the-point", "#no-such-heading"), 28, "does not have"),
-    ("review not markdown", QUIZ_OK.replace("review: index.md#the-point", "review: the-point"), 28, "not a Markdown page"),
+    (
+        "review not markdown",
+        QUIZ_OK.replace("review: index.md#the-point", "review: the-point"),
+        28,
+        "not a Markdown page",
+    ),
     ("empty quiz", "", 1, "the quiz file is empty"),
     ("no questions", "title: Quiz\n", 1, "has no questions"),
     ("empty question list", "questions: []\n", 1, "has no questions"),
-    ("variant with wrong answer", QUIZ_OK.replace("    answer: true\n", "    answer: true\n    variants:\n      - prompt: Other?\n        answer: maybe\n"), 25, "must be true or false"),
+    (
+        "variant with wrong answer",
+        QUIZ_OK.replace(
+            "    answer: true\n", "    answer: true\n    variants:\n      - prompt: Other?\n        answer: maybe\n"
+        ),
+        25,
+        "must be true or false",
+    ),
     ("unclosed HTML comment", QUIZ_OK.replace("prompt: Which ones?", "prompt: Which <!-- ones?"), 12, "never closes"),
     ("not UTF-8", None, 3, "not UTF-8"),
 ]
@@ -114,7 +171,9 @@ def test_a_valid_quiz_gives_no_warning_in_strict_mode(tmp_path):
 
 def test_yes_and_no_option_texts_stay_text(tmp_path):
     course = make_course(tmp_path, blocks=("first-block",))
-    course.write_quiz("first-block", QUIZ_OK.replace("text: This one", "text: No").replace("text: That one", "text: Yes"))
+    course.write_quiz(
+        "first-block", QUIZ_OK.replace("text: This one", "text: No").replace("text: That one", "text: Yes")
+    )
 
     result = build(course.root, strict=True, check=False)
 

@@ -53,11 +53,37 @@ def test_mutated_valid_quiz(tmp_path, data):
         position = data.draw(st.integers(0, len(text)))
         action = data.draw(st.sampled_from(["delete", "insert", "replace", "swap-lines"]))
         if action == "delete" and text:
-            del text[position:position + data.draw(st.integers(1, 20))]
+            del text[position : position + data.draw(st.integers(1, 20))]
         elif action == "insert":
-            text[position:position] = data.draw(st.sampled_from(
-                [b":", b"- ", b"  ", b"\t", b"[", b"{", b"'", b'"', b"&a ", b"*a", b"!!python/object ", b"\xff",
-                 b"\x00", b"?", b"|", b">", b"#", b"\n", b"~", b"yes", b"1e9", b"id: x\n", b"type: text\n"]))
+            text[position:position] = data.draw(
+                st.sampled_from(
+                    [
+                        b":",
+                        b"- ",
+                        b"  ",
+                        b"\t",
+                        b"[",
+                        b"{",
+                        b"'",
+                        b'"',
+                        b"&a ",
+                        b"*a",
+                        b"!!python/object ",
+                        b"\xff",
+                        b"\x00",
+                        b"?",
+                        b"|",
+                        b">",
+                        b"#",
+                        b"\n",
+                        b"~",
+                        b"yes",
+                        b"1e9",
+                        b"id: x\n",
+                        b"type: text\n",
+                    ]
+                )
+            )
         elif action == "replace" and text:
             text[min(position, len(text) - 1)] = data.draw(st.integers(0, 255))
         elif action == "swap-lines":
@@ -70,10 +96,34 @@ def test_mutated_valid_quiz(tmp_path, data):
 
 yaml_values = st.recursive(
     st.none() | st.booleans() | st.integers(-5, 200) | st.floats(allow_nan=True) | st.text(max_size=12),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(
-        st.sampled_from(["id", "type", "prompt", "options", "text", "correct", "answer", "accept", "feedback",
-                         "explanation", "review", "variants", "questions", "draw", "pass_mark", "title"]) | st.text(max_size=6),
-        children, max_size=6),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "type",
+                    "prompt",
+                    "options",
+                    "text",
+                    "correct",
+                    "answer",
+                    "accept",
+                    "feedback",
+                    "explanation",
+                    "review",
+                    "variants",
+                    "questions",
+                    "draw",
+                    "pass_mark",
+                    "title",
+                ]
+            )
+            | st.text(max_size=6),
+            children,
+            max_size=6,
+        )
+    ),
     max_leaves=25,
 )
 

@@ -37,13 +37,16 @@ def test_sample_quizzes_are_valid_and_point_editors_at_the_schema(validator, qui
     assert list(validator.iter_errors(yaml.safe_load(text))) == []
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (("type: single", "type: singel"), "'singel' is not one of"),
-    (("    prompt: Which ones?", "    promtp: Which ones?"), "'promtp' was unexpected"),
-    (("    answer: true\n", "    answer: true\n    options: []\n"), "should not be valid"),
-    (("accept: [\"feedback\", \"Feed back\"]", "accept: []"), "should be non-empty"),
-    (("review: index.md#the-point", "review: the-point"), "does not match"),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("type: single", "type: singel"), "'singel' is not one of"),
+        (("    prompt: Which ones?", "    promtp: Which ones?"), "'promtp' was unexpected"),
+        (("    answer: true\n", "    answer: true\n    options: []\n"), "should not be valid"),
+        (('accept: ["feedback", "Feed back"]', "accept: []"), "should be non-empty"),
+        (("review: index.md#the-point", "review: the-point"), "does not match"),
+    ],
+)
 def test_schema_flags_what_the_build_flags(validator, change, expected):
     data = yaml.safe_load(QUIZ_OK.replace(*change))
     messages = [error.message for error in validator.iter_errors(data)]

@@ -39,7 +39,10 @@ def test_serve_reloads_quiz_edits_and_survives_a_broken_quiz(tmp_path):
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=course.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=course.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     url = f"http://127.0.0.1:{port}/first-block/quiz/"

@@ -24,10 +24,18 @@ def _course(tmp_path, overrides: dict[str, str], **options):
 
 
 def test_a_site_overrides_the_overview(tmp_path):
-    course = _course(tmp_path, {"overview.html": (
-        '<div class="my-overview" data-course-overview>{{ settings.description }}'
-        '<h2 id="my-blocks">Blocks</h2>{% for block in blocks %}<a href="{{ block.href }}">{{ block.title }}</a>'
-        "{% endfor %}</div>\n")}, description="About <this> & that")
+    course = _course(
+        tmp_path,
+        {
+            "overview.html": (
+                '<div class="my-overview" data-course-overview>{{ settings.description }}'
+                '<h2 id="my-blocks">Blocks</h2>'
+                '{% for block in blocks %}<a href="{{ block.href }}">{{ block.title }}</a>'
+                "{% endfor %}</div>\n"
+            )
+        },
+        description="About <this> & that",
+    )
     build(course.root, strict=True)
 
     home = (course.site / "index.html").read_text(encoding="utf-8")
@@ -40,20 +48,27 @@ def test_a_site_overrides_the_overview(tmp_path):
 
 
 def test_a_site_overrides_the_quiz_shell_and_achievements(tmp_path):
-    quiz = (TEMPLATES_DIR / "quiz.html").read_text(encoding="utf-8").replace(
-        "This quiz needs JavaScript.", "Turn on JavaScript for this quiz.")
-    course = _course(tmp_path, {"quiz.html": quiz,
-                                "achievements.html": "<p class=mine>{{ blocks | length }} blocks</p>\n"})
+    quiz = (
+        (TEMPLATES_DIR / "quiz.html")
+        .read_text(encoding="utf-8")
+        .replace("This quiz needs JavaScript.", "Turn on JavaScript for this quiz.")
+    )
+    course = _course(
+        tmp_path, {"quiz.html": quiz, "achievements.html": "<p class=mine>{{ blocks | length }} blocks</p>\n"}
+    )
     build(course.root, strict=True)
 
     assert "Turn on JavaScript for this quiz." in (course.site / "first-block" / "quiz" / "index.html").read_text()
     assert "<p class=mine>2 blocks</p>" in (course.site / "achievements" / "index.html").read_text()
 
 
-@pytest.mark.parametrize(("text", "words"), [
-    ("{% for block in blocks %}", "overrides/course/overview.html:1:0: the template is not valid Jinja"),
-    ("{{ page.title }}", "the template cannot be rendered: 'page' is undefined"),
-])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("{% for block in blocks %}", "overrides/course/overview.html:1:0: the template is not valid Jinja"),
+        ("{{ page.title }}", "the template cannot be rendered: 'page' is undefined"),
+    ],
+)
 def test_a_broken_override_is_reported_not_a_traceback(tmp_path, text, words):
     course = _course(tmp_path, {"overview.html": text})
     result = build(course.root, strict=True, check=False)

@@ -6,8 +6,10 @@ from mkdocs_course.course.headings import Heading, headings, insertion_index
 
 
 def test_headings_keep_document_order_and_drop_markup():
-    html = ('<h2 id="a" data-search-exclude>Block 1: <em>Start</em> &amp; go</h2><p>text</p>'
-            '<h3 class="x" id="b">Inner</h3><h2>no id</h2>')
+    html = (
+        '<h2 id="a" data-search-exclude>Block 1: <em>Start</em> &amp; go</h2><p>text</p>'
+        '<h3 class="x" id="b">Inner</h3><h2>no id</h2>'
+    )
     assert headings(html) == [Heading(2, "a", "Block 1: Start &amp; go"), Heading(3, "b", "Inner")]
 
 

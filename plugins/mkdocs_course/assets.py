@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .minify import MINIFIERS
+from .bundle import bundle, static_imports
+from .minify import MINIFIERS, minify
 
 PACKAGE_DIR = Path(__file__).parent
 ASSETS_DIR = PACKAGE_DIR / "assets"
 VENDOR_DIR = ASSETS_DIR / "vendor"
 SITE_PREFIX = "assets/course"
+JS_DIR = ASSETS_DIR / "js"
 ENTRY_SCRIPT = f"{SITE_PREFIX}/js/course.js"
+# The widget modules course.js loads on their pages; a built site publishes each as one file.
+WIDGET_MODULES = (JS_DIR / "quiz" / "page.js", JS_DIR / "achievements" / "page.js")
 STYLESHEET = f"{SITE_PREFIX}/css/course.css"
 # The quiz files' JSON Schema, at a stable URL of every site, for editors (the package holds the one copy).
 QUIZ_SCHEMA = PACKAGE_DIR / "quiz" / "schema.json"
@@ -37,3 +41,10 @@ def package_assets() -> list[Asset]:
         if path.is_file() and not path.name.startswith(".") and path.suffix != ".md"
     ]
     return [*assets, Asset(QUIZ_SCHEMA_URI, QUIZ_SCHEMA)]
+
+
+def widget_bundle(path: Path) -> str:
+    """A widget module with its imports written into it, minified; what every page's entry
+    script already loaded (course.js and its imports) stays a real import (bundle.py says why)."""
+    already_loaded = static_imports(JS_DIR / "course.js")
+    return minify(bundle(path, external=already_loaded, root=JS_DIR), ".js")

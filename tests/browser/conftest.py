@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 from chromium import CHROMIUM, launch
+from playwright.sync_api import expect
 from static_server import serve
 
 sys.path.insert(0, str(Path(__file__).parent.parent))  # tests/: site_build, shared with the other tests

@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import REPO
 from helpers import answer_everything
 from playwright.sync_api import expect
+
 from site_build import build
 
 axe = Axe()

@@ -76,7 +76,9 @@ def seed(page: Page, site: str, blocks: dict, name: str = "") -> None:
 
 
 def block(page: Page, title: str):  # type: ignore[no-untyped-def]
-    return page.get_by_role("listitem").filter(has=page.get_by_role("heading", name=re.compile(rf"^Block \d: {title}$")))
+    return page.get_by_role("listitem").filter(
+        has=page.get_by_role("heading", name=re.compile(rf"^Block \d: {title}$"))
+    )
 
 
 def download(page: Page, control, timeout: float = 20_000) -> tuple[bytes, str]:  # type: ignore[no-untyped-def]
@@ -288,13 +290,24 @@ def test_restore_merges_and_never_loses_a_pass(learner: Page, site: str, tmp_pat
     seed(page, site, {"alpha": PASSES["alpha"]})
     page.goto(site + "achievements/")
     file = tmp_path / "progress.json"
-    file.write_text(json.dumps({
-        "format": "mkdocs-course-record", "version": 1, "courseId": "fixture",
-        "record": {"version": 1, "name": "Sam", "blocks": {
-            "alpha": {"bestScore": 25, "passed": False, "attempts": 4},
-            "beta": PASSES["beta"],
-        }},
-    }), encoding="utf-8")
+    file.write_text(
+        json.dumps(
+            {
+                "format": "mkdocs-course-record",
+                "version": 1,
+                "courseId": "fixture",
+                "record": {
+                    "version": 1,
+                    "name": "Sam",
+                    "blocks": {
+                        "alpha": {"bestScore": 25, "passed": False, "attempts": 4},
+                        "beta": PASSES["beta"],
+                    },
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
     page.get_by_label("Restore progress").set_input_files(str(file))
     expect(page.get_by_role("status").filter(has_text="Progress restored")).to_be_visible()
     blocks = record(page)["blocks"]
@@ -313,7 +326,9 @@ def test_restore_merges_and_never_loses_a_pass(learner: Page, site: str, tmp_pat
     ],
     ids=["json", "not-json", "5-MB"],
 )
-def test_restore_refuses_a_file_that_is_not_a_record(learner: Page, site: str, tmp_path: Path, content: str, message: str) -> None:
+def test_restore_refuses_a_file_that_is_not_a_record(
+    learner: Page, site: str, tmp_path: Path, content: str, message: str
+) -> None:
     page = learner
     seed(page, site, {"alpha": PASSES["alpha"]})
     page.goto(site + "achievements/")
@@ -355,7 +370,9 @@ def test_badge_and_statement_code_load_only_when_asked(learner: Page, site: str)
     with page.expect_download():
         page.get_by_role("button", name="Download badge").click()
     loaded = [u for u in page.requests if any(h in u for h in HEAVY)]
-    assert any(u.endswith("/js/badges/actions.js") for u in loaded) and any(u.endswith("/badges/alpha.svg") for u in loaded)
+    assert any(u.endswith("/js/badges/actions.js") for u in loaded) and any(
+        u.endswith("/badges/alpha.svg") for u in loaded
+    )
     assert not [u for u in loaded if "jspdf" in u or "statement" in u or "noto-sans" in u]
 
 

@@ -21,7 +21,7 @@ def test_every_character_normalises_alike_in_the_browser_and_the_build(page, sit
            }""",
         [site + "assets/course/js/quiz/marking.js", SAMPLE, characters],
     )
-    by_character = dict(zip(characters, in_browser))
+    by_character = dict(zip(characters, in_browser, strict=True))
     differ = [c for c, js in by_character.items() if normalise_text_answer(SAMPLE.format(c=c)) != js]
     # Only letters newer than this Python's Unicode database may differ: their case mapping is
     # unknown to it (unicodedata.unidata_version), not to the browser.

@@ -18,9 +18,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "fixtures" / "badges"))
 import badgesite  # noqa: E402
-from static_server import serve  # noqa: E402
 import checks  # noqa: E402
 import ink  # noqa: E402
+from static_server import serve  # noqa: E402
 
 COURSE = badgesite.COURSE
 BLOCKS = COURSE["blocks"]
@@ -57,7 +57,9 @@ def harness(browser, badge_url: str):  # type: ignore[no-untyped-def]
 def pass_blocks(page, name: str, blocks=BLOCKS) -> None:  # type: ignore[no-untyped-def]
     page.evaluate("n => harness.setName(n)", name)
     for i, block in enumerate(blocks):
-        page.evaluate("([id, s, d]) => harness.pass(id, s, d)", [block["id"], 70 + i * 10, f"2026-11-2{i + 1}T10:00:00.000Z"])
+        page.evaluate(
+            "([id, s, d]) => harness.pass(id, s, d)", [block["id"], 70 + i * 10, f"2026-11-2{i + 1}T10:00:00.000Z"]
+        )
 
 
 def download(page, button: str) -> bytes:  # type: ignore[no-untyped-def]
@@ -204,7 +206,12 @@ def test_save_and_restore_progress_merges_without_losing_a_pass(harness, badge_u
     harness.wait_for_function("document.getElementById('message').textContent.startsWith('Progress restored')")
     blocks = harness.evaluate("harness.record.blocks")
     assert blocks["moving-on"]["passed"] is True  # kept
-    assert blocks["not-invited"] == {"bestScore": 70, "passed": True, "attempts": 3, "passedAt": "2026-11-21T10:00:00.000Z"}
+    assert blocks["not-invited"] == {
+        "bestScore": 70,
+        "passed": True,
+        "attempts": 3,
+        "passedAt": "2026-11-21T10:00:00.000Z",
+    }
     assert blocks["after-interview"]["passed"] is True
     assert harness.evaluate("harness.record.name") == "Sam"  # the browser had none: the file's is used
 
@@ -214,8 +221,16 @@ def test_save_and_restore_progress_merges_without_losing_a_pass(harness, badge_u
     [
         ('{"hello": "world"}', "not a progress record"),
         ("not json at all", "not a progress record"),
-        ('{"format": "mkdocs-course-record", "version": 1, "courseId": "other", "courseTitle": "Baking", "record": {"blocks": {}}}', "for \u201cBaking\u201d"),
-        ('{"format": "mkdocs-course-record", "version": 1, "courseId": "job-rejection", "record": {"version": 7, "blocks": {}}}', "does not know"),
+        (
+            '{"format": "mkdocs-course-record", "version": 1, "courseId": "other", "courseTitle": "Baking", '
+            '"record": {"blocks": {}}}',
+            "for \u201cBaking\u201d",
+        ),
+        (
+            '{"format": "mkdocs-course-record", "version": 1, "courseId": "job-rejection", '
+            '"record": {"version": 7, "blocks": {}}}',
+            "does not know",
+        ),
         ("[" * 100_000, "not a progress record"),
         ("x" * (5 * 1024 * 1024), "5.0 MB"),
     ],
@@ -234,8 +249,17 @@ def test_restore_sets_a_damaged_block_aside_and_keeps_the_pass(harness, tmp_path
     pass_blocks(harness, "Sam", BLOCKS[:1])
     file = tmp_path / "file.json"
     damaged = {"not-invited": {"passed": "yes"}, "after-interview": {"passed": True, "bestScore": 90, "passedAt": 1}}
-    file.write_text(json.dumps({"format": "mkdocs-course-record", "version": 1, "courseId": "job-rejection",
-                                "record": {"version": 1, "blocks": damaged}}), encoding="utf-8")
+    file.write_text(
+        json.dumps(
+            {
+                "format": "mkdocs-course-record",
+                "version": 1,
+                "courseId": "job-rejection",
+                "record": {"version": 1, "blocks": damaged},
+            }
+        ),
+        encoding="utf-8",
+    )
     harness.set_input_files("#restore-progress", str(file))
     harness.wait_for_function("document.getElementById('message').textContent.startsWith('Progress restored')")
     assert "2 parts set aside" in harness.locator("#message").inner_text()

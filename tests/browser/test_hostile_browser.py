@@ -4,7 +4,6 @@ a huge name or a huge stored record never hangs a page."""
 from __future__ import annotations
 
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -70,9 +69,13 @@ def test_a_5_mb_record_never_hangs_a_page(page, site, kind):
     page.goto(site)
     filler = "x" * (5 * 1024 * 1024 - 1000)
     if kind == "valid":  # a record grown huge: one answer of five million characters
-        value = {"version": 1, "blocks": {"alpha": {"bestScore": 20, "passed": False, "attempts": 3}},
-                 "questions": {"alpha": {"planet": {"variant": "0", "response": filler, "correct": False}}},
-                 "name": "", "setAside": []}
+        value = {
+            "version": 1,
+            "blocks": {"alpha": {"bestScore": 20, "passed": False, "attempts": 3}},
+            "questions": {"alpha": {"planet": {"variant": "0", "response": filler, "correct": False}}},
+            "name": "",
+            "setAside": [],
+        }
         store(page, site, value)
     else:
         store(page, site, "{" + filler)

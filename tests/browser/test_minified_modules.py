@@ -1,5 +1,6 @@
-"""Every browser module the plugin ships still works as an ES module once minified: Chromium
-imports each from a loopback server, readable and minified, and both give the same result."""
+"""Every browser module the plugin ships still works as an ES module once minified (and each widget
+module once bundled): Chromium imports each from a loopback server, readable and as published, and
+both give the same result."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import shutil
 
 import pytest
 
-from mkdocs_course.assets import package_assets
+from mkdocs_course.assets import WIDGET_MODULES, package_assets, widget_bundle
 from mkdocs_course.minify import minified_file
 
 IMPORT_EACH = """async ([base, uris]) => {
@@ -34,7 +35,9 @@ def trees(www):
         for asset in package_assets():
             target = folder / asset.uri
             target.parent.mkdir(parents=True, exist_ok=True)
-            if variant == "minified" and asset.minifiable:
+            if variant == "minified" and asset.path in WIDGET_MODULES:
+                target.write_text(widget_bundle(asset.path), encoding="utf-8")
+            elif variant == "minified" and asset.minifiable:
                 target.write_text(minified_file(asset.path), encoding="utf-8")
             else:
                 shutil.copyfile(asset.path, target)

@@ -14,11 +14,14 @@ import yaml
 from conftest import REPO
 from helpers import answer_everything
 from playwright.sync_api import Page, expect
+
 from site_build import build
 
 
 def page_paths(site: Path) -> list[str]:
-    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+    return sorted(
+        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +47,14 @@ def test_no_page_asks_another_origin_for_anything(browser, sample):
     context = browser.new_context(locale="en-GB")
     context.set_default_timeout(10_000)
     context.route("**/*", guard)
-    context.on("request", lambda r: r.url.startswith(("http:", "https:")) and not r.url.startswith(origin + "/")
-               and elsewhere.append(f"(event) {r.url}"))
+    context.on(
+        "request",
+        lambda r: (
+            r.url.startswith(("http:", "https:"))
+            and not r.url.startswith(origin + "/")
+            and elsewhere.append(f"(event) {r.url}")
+        ),
+    )
     page = context.new_page()
     try:
         paths = page_paths(folder)
@@ -67,12 +76,15 @@ def test_no_page_asks_another_origin_for_anything(browser, sample):
         context.close()
     assert elsewhere == []
     # Nothing in the pages would load from elsewhere either (links away are fine; loads are not).
-    loads = re.compile(r'<(?:script|img|iframe|source|audio|video)[^>]+src="(https?:)?//|<link[^>]+rel="(?:stylesheet|preconnect|preload|dns-prefetch|modulepreload)"[^>]+href="(https?:)?//')
+    loads = re.compile(
+        r'<(?:script|img|iframe|source|audio|video)[^>]+src="(https?:)?//|<link[^>]+rel="(?:stylesheet|preconnect|preload|dns-prefetch|modulepreload)"[^>]+href="(https?:)?//'
+    )
     for page_file in folder.rglob("*.html"):
         assert not loads.search(page_file.read_text(encoding="utf-8")), page_file
 
 
 # -- a deep sub-path --------------------------------------------------------------------------
+
 
 def plain(md: str) -> str:
     text = re.sub(r"<[^>]+>", "", markdown.markdown(str(md)))
@@ -119,8 +131,12 @@ def test_course_works_from_a_deep_sub_path_quiz_and_downloads_included(www, cont
     site = f"{base}/deep/er/course/"
     build(REPO, root / "deep" / "er" / "course", site_url=site)
     elsewhere: list[str] = []  # the badge and progress downloads must not go out either
-    context.on("request", lambda r: r.url.startswith(("http:", "https:")) and not r.url.startswith(base + "/")
-               and elsewhere.append(r.url))
+    context.on(
+        "request",
+        lambda r: (
+            r.url.startswith(("http:", "https:")) and not r.url.startswith(base + "/") and elsewhere.append(r.url)
+        ),
+    )
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))

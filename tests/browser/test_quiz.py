@@ -89,7 +89,9 @@ def test_reload_restores_answers_and_keeps_the_pass(page, site):
     check_answers(page)
     expect(page.get_by_role("heading", name="Your score: 100%")).to_be_visible()
     page.reload()
-    expect(page.locator(".course-quiz__status")).to_contain_text(re.compile(r"You passed this quiz on \w+ \d+, \d{4}\."))
+    expect(page.locator(".course-quiz__status")).to_contain_text(
+        re.compile(r"You passed this quiz on \w+ \d+, \d{4}\.")
+    )
     expect(result(page)).to_contain_text("Your score: 100%")  # the marked attempt is shown again
     assert record(page)["blocks"]["alpha"]["attempts"] == 1
 

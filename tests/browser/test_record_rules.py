@@ -26,12 +26,17 @@ BOTH_WAYS = """async ([siteRoot, record, blockIds]) => {
   try {
     const read = file.parseProgressText(JSON.stringify(envelope), { courseId: "fixture", blockIds });
     const merged = file.restoreProgress(emptyRecord(), read);
-    restored = { passes: passes(merged), setAside: merged.record.setAside.length, refused: null, dates: merged.record.blocks };
+    restored = {
+      passes: passes(merged), setAside: merged.record.setAside.length, refused: null, dates: merged.record.blocks,
+    };
   } catch (error) {
     restored = { passes: [], setAside: 0, refused: error.message, dates: {} };
   }
   return {
-    stored: { passes: passes(stored), setAside: stored.problems.length, unreadable: stored.unreadable, dates: stored.record.blocks },
+    stored: {
+      passes: passes(stored), setAside: stored.problems.length, unreadable: stored.unreadable,
+      dates: stored.record.blocks,
+    },
     restored,
   };
 }"""
@@ -79,7 +84,8 @@ def test_a_numeric_date_never_removes_a_pass_the_browser_holds(module_page, site
           local.blocks.alpha = pass;
           const text = JSON.stringify({ format: "mkdocs-course-record", version: 1, courseId: "fixture",
             record: { version: 1, blocks: { alpha: { ...pass, passedAt: 1, bestScore: 90 } } } });
-          const merged = file.restoreProgress(local, file.parseProgressText(text, { courseId: "fixture", blockIds: ["alpha"] }));
+          const read = file.parseProgressText(text, { courseId: "fixture", blockIds: ["alpha"] });
+          const merged = file.restoreProgress(local, read);
           return { passed: isPass(merged.record.blocks.alpha), date: merged.record.blocks.alpha.passedAt };
         }""",
         [site, PASS],
@@ -89,7 +95,9 @@ def test_a_numeric_date_never_removes_a_pass_the_browser_holds(module_page, site
 
 def test_a_pass_dated_in_the_future_is_dated_now(module_page, site):
     future = (datetime.now(timezone.utc) + timedelta(days=365 * 70)).isoformat(timespec="milliseconds")
-    read = both_ways(module_page, site, {"version": 2, "blocks": {"alpha": {**PASS, "passedAt": future.replace("+00:00", "Z")}}})
+    read = both_ways(
+        module_page, site, {"version": 2, "blocks": {"alpha": {**PASS, "passedAt": future.replace("+00:00", "Z")}}}
+    )
     for way in ("stored", "restored"):
         assert read[way]["passes"] == ["alpha"]
         dated = datetime.fromisoformat(read[way]["dates"]["alpha"]["passedAt"].replace("Z", "+00:00"))
@@ -106,7 +114,10 @@ def test_a_version_1_record_keeps_every_pass_and_its_attempt(module_page, site):
     old = {
         "version": 1,
         "blocks": {
-            "alpha": {**PASS, "draft": {"marked": True, "qs": [{"id": "planet", "v": "abcd1234", "o": [1, 0], "r": 0}]}},
+            "alpha": {
+                **PASS,
+                "draft": {"marked": True, "qs": [{"id": "planet", "v": "abcd1234", "o": [1, 0], "r": 0}]},
+            },
             "beta": PASS,
         },
         "questions": {"alpha": {"planet": {"variant": "abcd1234", "response": 0, "correct": True}}},
@@ -117,20 +128,40 @@ def test_a_version_1_record_keeps_every_pass_and_its_attempt(module_page, site):
     assert read["stored"]["passes"] == ["alpha", "beta"]
     assert read["stored"]["setAside"] == 0
     assert read["stored"]["dates"]["alpha"]["draft"] == {
-        "marked": True, "questions": [{"id": "planet", "variant": "abcd1234", "order": [1, 0], "response": 0}]}
+        "marked": True,
+        "questions": [{"id": "planet", "variant": "abcd1234", "order": [1, 0], "response": 0}],
+    }
 
 
 # Block entries as a careless tool or a hostile learner might write them.
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 200), st.floats(allow_nan=False), st.text(max_size=30),
-                    st.sampled_from([PASS["passedAt"], "2026-13-40T99:99:99Z", "1"]))
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 200),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.sampled_from([PASS["passedAt"], "2026-13-40T99:99:99Z", "1"]),
+)
 entries = st.fixed_dictionaries(
     {},
-    optional={"bestScore": scalars, "passed": scalars, "passedAt": scalars, "attempts": scalars,
-              "draft": st.one_of(scalars, st.just({"questions": []})), "__proto__": scalars},
+    optional={
+        "bestScore": scalars,
+        "passed": scalars,
+        "passedAt": scalars,
+        "attempts": scalars,
+        "draft": st.one_of(scalars, st.just({"questions": []})),
+        "__proto__": scalars,
+    },
 )
 records = st.fixed_dictionaries(
-    {"version": st.sampled_from([1, 2]), "blocks": st.dictionaries(st.sampled_from(["alpha", "beta", "gone", "constructor"]), entries)},
-    optional={"name": scalars, "questions": st.dictionaries(st.sampled_from(["alpha", "beta"]), st.one_of(scalars, st.just({})))},
+    {
+        "version": st.sampled_from([1, 2]),
+        "blocks": st.dictionaries(st.sampled_from(["alpha", "beta", "gone", "constructor"]), entries),
+    },
+    optional={
+        "name": scalars,
+        "questions": st.dictionaries(st.sampled_from(["alpha", "beta"]), st.one_of(scalars, st.just({}))),
+    },
 )
 
 

@@ -7,6 +7,7 @@ import re
 import pytest
 from conftest import REPO
 from playwright.sync_api import expect
+
 from site_build import build
 
 

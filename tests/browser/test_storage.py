@@ -52,15 +52,18 @@ CORRUPT = {
     "not JSON": ("{oops", [], ("not JSON", None, "{oops")),
     "wrong shape": ([1, 2, 3], [], ("wrong shape", None, [1, 2, 3])),
     "bad block": (
-        {"version": 1, "blocks": {"alpha": {"passed": "yes"}, "beta": BETA_PASSED}}, ["beta"],
+        {"version": 1, "blocks": {"alpha": {"passed": "yes"}, "beta": BETA_PASSED}},
+        ["beta"],
         ("wrong shape", "alpha", {"block": {"passed": "yes"}}),
     ),
     "unknown block": (
-        {"version": 1, "blocks": {"gone": BETA_PASSED, "beta": BETA_PASSED}}, ["beta"],
+        {"version": 1, "blocks": {"gone": BETA_PASSED, "beta": BETA_PASSED}},
+        ["beta"],
         ("block no longer in the course", "gone", {"block": BETA_PASSED}),
     ),
     "bad questions": (
-        {"version": 1, "blocks": {"beta": BETA_PASSED}, "questions": {"alpha": [1], "beta": {}}}, ["beta"],
+        {"version": 1, "blocks": {"beta": BETA_PASSED}, "questions": {"alpha": [1], "beta": {}}},
+        ["beta"],
         ("wrong shape", "alpha", {"questions": [1]}),
     ),
 }
@@ -117,12 +120,19 @@ def test_a_record_of_another_version_is_left_as_it_is(page, site):
 DAMAGED_FIELDS = {
     "a broken draft keeps the pass": ({**BETA_PASSED, "draft": "oops"}, None, True, {"block": {"draft": "oops"}}),
     "a __proto__ field is only data": (
-        {**BETA_PASSED, "__proto__": {"passed": False}, "draft": 1}, None, True, {"block": {"draft": 1}}),
+        {**BETA_PASSED, "__proto__": {"passed": False}, "draft": 1},
+        None,
+        True,
+        {"block": {"draft": 1}},
+    ),
     "broken questions keep the pass": (BETA_PASSED, [1], True, {"questions": [1]}),
     "a score that is not a number loses the pass": (
-        {**BETA_PASSED, "bestScore": "80"}, None, False, {"block": {"bestScore": "80", "passed": True}}),
-    "a pass without a date is no pass": (
-        {"bestScore": 80, "passed": True}, None, False, {"block": {"passed": True}}),
+        {**BETA_PASSED, "bestScore": "80"},
+        None,
+        False,
+        {"block": {"bestScore": "80", "passed": True}},
+    ),
+    "a pass without a date is no pass": ({"bestScore": 80, "passed": True}, None, False, {"block": {"passed": True}}),
 }
 
 
@@ -143,7 +153,8 @@ def test_lesson_pages_and_the_repaired_record_agree_on_passes(page, site, name):
     page.goto(site + "achievements/")
     expect(page.get_by_role("status").filter(has_text="could not be read")).to_be_visible()
     expect(page.locator("li[data-block-id=beta] [data-block-status]")).to_contain_text(
-        "Passed with a best score of 80%" if passed else "Not passed yet")
+        "Passed with a best score of 80%" if passed else "Not passed yet"
+    )
     saved = record(page)
     [part] = saved["setAside"]
     assert (part["reason"], part["block"], part["data"]) == ("wrong shape", "beta", aside)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import File, InclusionLevel
 
-from ..assets import ENTRY_SCRIPT, STYLESHEET, package_assets
+from ..assets import ENTRY_SCRIPT, STYLESHEET, WIDGET_MODULES, package_assets, widget_bundle
 from ..badges.publish import BadgeLook, badge_documents
 from ..course.pages import ACHIEVEMENTS_PAGE, ACHIEVEMENTS_SLOT, ERRORS_SLOT, quiz_page_uri
 from ..course.structure import block_folders, load_quizzes
@@ -37,10 +37,13 @@ def link_assets(config: MkDocsConfig) -> None:
 
 
 def publish_assets(files: Files, config: MkDocsConfig, *, minify: bool) -> None:
-    """The package's browser files; our own JS and CSS minified when `minify` (a build), as they
-    are otherwise (`serve`, so authors debug the readable source)."""
+    """The package's browser files; when `minify` (a build), our own JS and CSS minified and each
+    widget module as one file with its imports; as they are otherwise (`serve`, so authors debug
+    the readable source)."""
     for asset in package_assets():
-        if minify and asset.minifiable:
+        if minify and asset.path in WIDGET_MODULES:
+            files.append(File.generated(config, asset.uri, content=widget_bundle(asset.path)))
+        elif minify and asset.minifiable:
             files.append(File.generated(config, asset.uri, content=minified_file(asset.path)))
         else:
             files.append(File.generated(config, asset.uri, abs_src_path=str(asset.path)))
@@ -71,9 +74,13 @@ def publish_badges(build: CourseBuild, looks: dict[str, BadgeConfig], files: Fil
     chosen = {}
     for block_id, look in looks.items():
         if block_id not in block_ids and block_id not in build.broken:
-            build.errors.append(CourseError(
-                Location("mkdocs.yml"), f"`badges` names the block '{block_id}', which the course does not have.",
-                f"Use one of: {', '.join(sorted(block_ids))}."))
+            build.errors.append(
+                CourseError(
+                    Location("mkdocs.yml"),
+                    f"`badges` names the block '{block_id}', which the course does not have.",
+                    f"Use one of: {', '.join(sorted(block_ids))}.",
+                )
+            )
             continue
         chosen[block_id] = BadgeLook(look.colour, Path(look.image) if look.image else None)
     try:

@@ -33,8 +33,14 @@ def place_generated_pages(build: CourseBuild, nav: Navigation, files: Files) -> 
         if quiz_page is None or first is None:
             continue
         append_page(nav, section, quiz_page)
-        block = Block(id=block_id, title=section.title or block_id, number=number,
-                      url=first.file.url, quiz_url=quiz_page.file.url, quiz=build.quizzes[block_id])
+        block = Block(
+            id=block_id,
+            title=section.title or block_id,
+            number=number,
+            url=first.file.url,
+            quiz_url=quiz_page.file.url,
+            quiz=build.quizzes[block_id],
+        )
         build.blocks.append(block)
         build.quiz_pages[quiz_page.file.src_uri] = block
     for block_id in build.broken:
@@ -148,6 +154,6 @@ def fill_slot(page: Page, html: str, slot: str, added: str) -> str:
     """Put `added` where the slot comment is (Python-Markdown passes it through), or at the end,
     and list its headings in the page's table of contents."""
     at = html.find(slot)
-    before, after = (html[:at], html[at + len(slot):]) if at >= 0 else (html, "")
+    before, after = (html[:at], html[at + len(slot) :]) if at >= 0 else (html, "")
     add_to_toc(page, added, before)
     return before + added + after

@@ -59,9 +59,13 @@ def fill_quiz_pages(build: CourseBuild, fragments: Fragments, files: Files) -> N
         reviews, errors = resolve_reviews(block.quiz, find_page)
         build.errors += errors
         payload = quiz_payload(
-            block.quiz, course_id=build.settings.id, block_title=block.title,
-            pass_mark=block.pass_mark(build.settings), salt=build.salt,
-            fields=build.fields.get(block.id, {}), reviews=reviews,
+            block.quiz,
+            course_id=build.settings.id,
+            block_title=block.title,
+            pass_mark=block.pass_mark(build.settings),
+            salt=build.salt,
+            fields=build.fields.get(block.id, {}),
+            reviews=reviews,
         )
         shell = _reported(build, fragments.render, "quiz.html", payload_json=json_for_script(payload))
         quiz_page.content = (quiz_page.content or "").replace(QUIZ_SLOT, shell)
@@ -72,8 +76,9 @@ def fill_course_pages(build: CourseBuild, fragments: Fragments, files: Files) ->
     overview's and achievements' headings join their page's table of contents."""
     home = next((f.page for f in files.documentation_pages() if f.page is not None and f.page.is_homepage), None)
     if home is not None and home.content is not None:
-        overview = _reported(build, overview_html, fragments, build.settings, build.blocks, home.file.url,
-                             build.achievements_url)
+        overview = _reported(
+            build, overview_html, fragments, build.settings, build.blocks, home.file.url, build.achievements_url
+        )
         home.content = fill_slot(home, home.content, OVERVIEW_SLOT, overview)
     achievements = page_of(files, ACHIEVEMENTS_PAGE)
     if achievements is not None and achievements.content is not None:
@@ -88,8 +93,9 @@ def fill_course_pages(build: CourseBuild, fragments: Fragments, files: Files) ->
 
 def prepare_page_data(build: CourseBuild, fragments: Fragments, config: MkDocsConfig) -> None:
     """The course data every page carries, in full and light, and the file:// notice."""
-    data = course_data(build.settings, build.blocks, achievements_url=build.achievements_url,
-                       site_url=config.site_url or "")
+    data = course_data(
+        build.settings, build.blocks, achievements_url=build.achievements_url, site_url=config.site_url or ""
+    )
     build.course_data_html = data_script(data)
     build.light_data_html = data_script(light_course_data(data))
     build.file_notice_html = _reported(build, fragments.render, "file-notice.html")

@@ -54,8 +54,9 @@ def start_build(options: CourseConfig, config: MkDocsConfig) -> CourseBuild:
     quizzes_dir = project_dir / options.quizzes_dir
     title = (options.title or config.site_name).strip()
     if not title:
-        no_title = CourseError(Location("mkdocs.yml"), "the course has no title.",
-                               "Set `site_name`, or `title` under the course plugin.")
+        no_title = CourseError(
+            Location("mkdocs.yml"), "the course has no title.", "Set `site_name`, or `title` under the course plugin."
+        )
         raise PluginError(str(no_title))
     settings = CourseSettings(
         id=options.id or _slug(title),
@@ -66,8 +67,13 @@ def start_build(options: CourseConfig, config: MkDocsConfig) -> CourseBuild:
         hours=options.hours,
         pass_mark=options.pass_mark,
     )
-    return CourseBuild(settings, project_dir, quizzes_dir, _shown_path(Path(config.docs_dir), project_dir),
-                       _shown_path(quizzes_dir, project_dir))
+    return CourseBuild(
+        settings,
+        project_dir,
+        quizzes_dir,
+        _shown_path(Path(config.docs_dir), project_dir),
+        _shown_path(quizzes_dir, project_dir),
+    )
 
 
 def report_errors(build: CourseBuild, *, serve: bool) -> None:

@@ -128,9 +128,7 @@ def _wrap(text: str, width: int, max_lines: int) -> list[str]:
 def _text_lines(lines: list[str], *, y: float, size: int, leading: float, **attrs: str) -> str:
     """One <text> with a <tspan> per line, centred on x=300, first baseline at ``y``."""
     extra = "".join(f" {name.replace('_', '-')}={quoteattr(value)}" for name, value in attrs.items())
-    spans = "".join(
-        f'<tspan x="300" y="{y + i * leading:.0f}">{escape(line)}</tspan>' for i, line in enumerate(lines)
-    )
+    spans = "".join(f'<tspan x="300" y="{y + i * leading:.0f}">{escape(line)}</tspan>' for i, line in enumerate(lines))
     return f'<text text-anchor="middle" font-size="{size}"{extra}>{spans}</text>'
 
 
@@ -188,8 +186,14 @@ def badge_svg(
         course_lines = _wrap(course_title, 26, 2)
         title_lines = _wrap(block_title, 20, 3)
         parts += [
-            _text_lines(course_lines, y=128 if len(course_lines) == 1 else 112, size=26, leading=32,
-                        font_weight="600", letter_spacing="0.5"),
+            _text_lines(
+                course_lines,
+                y=128 if len(course_lines) == 1 else 112,
+                size=26,
+                leading=32,
+                font_weight="600",
+                letter_spacing="0.5",
+            ),
             f'<line x1="210" y1="164" x2="390" y2="164" stroke="{ink}" stroke-opacity="0.6" stroke-width="2"/>',
             _text_lines(["BLOCK"], y=214, size=26, leading=0, font_weight="700", letter_spacing="6"),
             _text_lines([str(block_number)], y=318, size=104, leading=0, font_weight="800"),

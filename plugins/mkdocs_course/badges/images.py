@@ -13,12 +13,21 @@ from pathlib import Path
 from ..errors import CourseError, Location
 
 IMAGE_TYPES = {
-    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
-    ".webp": "image/webp", ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
 }
 _NAMES = {"image/png": "PNG", "image/jpeg": "JPEG", "image/gif": "GIF", "image/webp": "WebP", "image/svg+xml": "SVG"}
-_SUFFIX_FOR = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp",
-               "image/svg+xml": ".svg"}
+_SUFFIX_FOR = {
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "image/svg+xml": ".svg",
+}
 # An SVG file: an XML declaration, comments and a doctype may come before the <svg> element.
 _SVG_START = re.compile(rb"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]", re.DOTALL)
 _TYPES_IN_WORDS = "PNG, JPEG, GIF, WebP or SVG"
@@ -46,23 +55,29 @@ def image_type(path: Path, shown_as: str = "") -> str:
     suffix = path.suffix.lower()
     if suffix not in IMAGE_TYPES:
         raise CourseError(
-            where, f"the badge image must be a {_TYPES_IN_WORDS} file, not '{path.suffix or path.name}'.",
+            where,
+            f"the badge image must be a {_TYPES_IN_WORDS} file, not '{path.suffix or path.name}'.",
             "Save the artwork in one of those types (PNG or SVG suit badges best) and give that file as `image`.",
         )
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise CourseError(where, f"the badge image cannot be read ({error.strerror}).",
-                          "Give the path of an image file, relative to mkdocs.yml.") from None
+        raise CourseError(
+            where,
+            f"the badge image cannot be read ({error.strerror}).",
+            "Give the path of an image file, relative to mkdocs.yml.",
+        ) from None
     named, found = IMAGE_TYPES[suffix], sniff_image_type(data)
     if found is None:
         raise CourseError(
-            where, f"the badge image is named {suffix} but does not hold a {_NAMES[named]} image.",
+            where,
+            f"the badge image is named {suffix} but does not hold a {_NAMES[named]} image.",
             f"Open it in an image editor and save it as {_TYPES_IN_WORDS}.",
         )
     if found != named:
         raise CourseError(
-            where, f"the badge image is named {suffix} but holds a {_NAMES[found]} image.",
+            where,
+            f"the badge image is named {suffix} but holds a {_NAMES[found]} image.",
             f"Rename it to end in {_SUFFIX_FOR[found]}, or save it as {_NAMES[named]}.",
         )
     return found

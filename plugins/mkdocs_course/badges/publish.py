@@ -30,13 +30,23 @@ def badge_documents(
     documents = []
     for block in blocks:
         look = looks.get(block.id, BadgeLook())
-        svg = badge_svg(settings.title, block.title, block.number, look.colour,
-                        image_data_uri(look.image) if look.image else None)
+        svg = badge_svg(
+            settings.title, block.title, block.number, look.colour, image_data_uri(look.image) if look.image else None
+        )
         credential = credential_template(
-            course_id=settings.id, course_title=settings.title, block_id=block.id, block_title=block.title,
-            block_number=block.number, block_url=block.url, pass_mark=block.pass_mark(settings),
-            provider_name=settings.provider.name.strip() or settings.title, provider_url=settings.provider.url or None,
-            site_url=site_url or None, image_url=badge_url(block), outcomes=settings.outcomes, hours=settings.hours,
+            course_id=settings.id,
+            course_title=settings.title,
+            block_id=block.id,
+            block_title=block.title,
+            block_number=block.number,
+            block_url=block.url,
+            pass_mark=block.pass_mark(settings),
+            provider_name=settings.provider.name.strip() or settings.title,
+            provider_url=settings.provider.url or None,
+            site_url=site_url or None,
+            image_url=badge_url(block),
+            outcomes=settings.outcomes,
+            hours=settings.hours,
         )
         documents += [
             (badge_url(block), svg),

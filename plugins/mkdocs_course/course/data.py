@@ -30,9 +30,14 @@ def course_data(
         "siteUrl": site_url,
         "blocks": [
             {
-                "id": block.id, "title": block.title, "number": block.number, "url": block.url,
-                "quizUrl": block.quiz_url, "passMark": block.pass_mark(settings),
-                "badgeUrl": badge_url(block), "credentialUrl": credential_url(block),
+                "id": block.id,
+                "title": block.title,
+                "number": block.number,
+                "url": block.url,
+                "quizUrl": block.quiz_url,
+                "passMark": block.pass_mark(settings),
+                "badgeUrl": badge_url(block),
+                "credentialUrl": credential_url(block),
             }
             for block in blocks
         ],

@@ -28,7 +28,9 @@ def _percent(value: float) -> str:
 def block_links(settings: CourseSettings, blocks: list[Block], from_url: str) -> list[dict[str, Any]]:
     return [
         {
-            "id": block.id, "number": block.number, "title": block.title,
+            "id": block.id,
+            "number": block.number,
+            "title": block.title,
             "href": relative_url(block.url, from_url),
             "quiz_href": relative_url(block.quiz_url, from_url),
             "quiz_title": block.quiz.title,
@@ -42,7 +44,9 @@ def overview_html(
     fragments: Fragments, settings: CourseSettings, blocks: list[Block], from_url: str, achievements_url: str
 ) -> str:
     return fragments.render(
-        "overview.html", settings=settings, blocks=block_links(settings, blocks, from_url),
+        "overview.html",
+        settings=settings,
+        blocks=block_links(settings, blocks, from_url),
         hours=_percent(settings.hours) if settings.hours else None,
         achievements_href=relative_url(achievements_url, from_url),
     )

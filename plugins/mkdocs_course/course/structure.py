@@ -27,20 +27,25 @@ def pairing_errors(
     errors = []
     for folder in folders:
         if folder not in quiz_files:
-            errors.append(CourseError(
-                Location(f"{docs_dir}/{folder}"),
-                f"the block '{folder}' has no quiz.",
-                f"Add {quizzes_dir}/{folder}.yml: every block ends with a quiz.",
-            ))
+            errors.append(
+                CourseError(
+                    Location(f"{docs_dir}/{folder}"),
+                    f"the block '{folder}' has no quiz.",
+                    f"Add {quizzes_dir}/{folder}.yml: every block ends with a quiz.",
+                )
+            )
     for block_id, shown_as in sorted(quiz_files.items()):
         if block_id not in folders:
             hint = closest(block_id, folders)
-            errors.append(CourseError(
-                Location(shown_as),
-                f"this quiz has no block: there is no lesson folder {docs_dir}/{block_id}/.",
-                f"Rename it to {quizzes_dir}/{hint}.yml." if hint else
-                f"Name the quiz after a lesson folder of {docs_dir}/, or create that folder.",
-            ))
+            errors.append(
+                CourseError(
+                    Location(shown_as),
+                    f"this quiz has no block: there is no lesson folder {docs_dir}/{block_id}/.",
+                    f"Rename it to {quizzes_dir}/{hint}.yml."
+                    if hint
+                    else f"Name the quiz after a lesson folder of {docs_dir}/, or create that folder.",
+                )
+            )
     return errors
 
 

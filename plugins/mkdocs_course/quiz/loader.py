@@ -50,8 +50,7 @@ def _compose(text: str, shown_as: str) -> yaml.Node | None:
         raise CourseError(
             where,
             f"this is not valid YAML: {problem}.",
-            "Check the indentation and that text containing ': ' or starting with a quote or '*' "
-            "is wrapped in quotes.",
+            "Check the indentation and that text containing ': ' or starting with a quote or '*' is wrapped in quotes.",
         ) from None
     except yaml.reader.ReaderError as error:  # control characters and the like
         before = text[: error.position]

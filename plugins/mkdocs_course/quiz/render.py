@@ -82,27 +82,31 @@ def quiz_payload(
         variants = []
         for v, variant in enumerate(question.variants):
             prefix = f"q{q}.v{v}"
-            variants.append({
-                "key": variant_key(question, v),
-                "promptHtml": fields.get(f"{prefix}.prompt", ""),
-                "options": [
-                    {
-                        "html": _inline(fields.get(f"{prefix}.o{o}.text", "")),
-                        "feedbackHtml": fields.get(f"{prefix}.o{o}.feedback", ""),
-                    }
-                    for o in range(len(variant.options))
-                ],
-                "explanationHtml": fields.get(f"{prefix}.explanation", ""),
-                "answerHashes": variant_hashes(salt, question, v),
-            })
+            variants.append(
+                {
+                    "key": variant_key(question, v),
+                    "promptHtml": fields.get(f"{prefix}.prompt", ""),
+                    "options": [
+                        {
+                            "html": _inline(fields.get(f"{prefix}.o{o}.text", "")),
+                            "feedbackHtml": fields.get(f"{prefix}.o{o}.feedback", ""),
+                        }
+                        for o in range(len(variant.options))
+                    ],
+                    "explanationHtml": fields.get(f"{prefix}.explanation", ""),
+                    "answerHashes": variant_hashes(salt, question, v),
+                }
+            )
         review = reviews.get(question.id)
-        questions.append({
-            "id": question.id,
-            "type": question.type,
-            "reviewUrl": review.url if review else None,
-            "reviewTitle": review.title if review else None,
-            "variants": variants,
-        })
+        questions.append(
+            {
+                "id": question.id,
+                "type": question.type,
+                "reviewUrl": review.url if review else None,
+                "reviewTitle": review.title if review else None,
+                "variants": variants,
+            }
+        )
     return {
         "version": 1,
         "courseId": course_id,

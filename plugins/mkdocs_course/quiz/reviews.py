@@ -38,24 +38,27 @@ def resolve_reviews(
         target = posixpath.normpath(posixpath.join(quiz.block_id, review.path))
         page = find_page(target)
         if page is None:
-            errors.append(CourseError(
-                review.where,
-                f"`review` of question '{question.id}' points at {review.path}, which is not a page "
-                f"(looked for {target}).",
-                "Give the lesson's path relative to the block folder, such as `review: cv.md#tailor-it`.",
-            ))
+            errors.append(
+                CourseError(
+                    review.where,
+                    f"`review` of question '{question.id}' points at {review.path}, which is not a page "
+                    f"(looked for {target}).",
+                    "Give the lesson's path relative to the block folder, such as `review: cv.md#tailor-it`.",
+                )
+            )
             continue
         if review.anchor and review.anchor not in anchors_in(page.html):
             known = sorted(anchors_in(page.html))
-            errors.append(CourseError(
-                review.where,
-                f"`review` of question '{question.id}' points at the heading '#{review.anchor}', which "
-                f"{review.path} does not have.",
-                f"Use one of: {', '.join('#' + a for a in known[:12])}." if known else
-                "Add the heading, or give it an id with `{#your-id}`.",
-            ))
+            errors.append(
+                CourseError(
+                    review.where,
+                    f"`review` of question '{question.id}' points at the heading '#{review.anchor}', which "
+                    f"{review.path} does not have.",
+                    f"Use one of: {', '.join('#' + a for a in known[:12])}."
+                    if known
+                    else "Add the heading, or give it an id with `{#your-id}`.",
+                )
+            )
             continue
-        links[question.id] = ReviewLink(
-            url=page.url + (f"#{review.anchor}" if review.anchor else ""), title=page.title
-        )
+        links[question.id] = ReviewLink(url=page.url + (f"#{review.anchor}" if review.anchor else ""), title=page.title)
     return links, errors

@@ -16,7 +16,15 @@ from .model import QUESTION_TYPES, Option, Question, Quiz, Review, Variant
 
 QUIZ_KEYS = ("title", "intro", "pass_mark", "draw", "questions")
 QUESTION_KEYS = (
-    "id", "type", "prompt", "options", "answer", "accept", "explanation", "review", "variants",
+    "id",
+    "type",
+    "prompt",
+    "options",
+    "answer",
+    "accept",
+    "explanation",
+    "review",
+    "variants",
 )
 VARIANT_KEYS = ("prompt", "options", "answer", "accept", "explanation")
 OPTION_KEYS = ("text", "correct", "feedback")
@@ -105,8 +113,11 @@ class _Checker:
             return None
         value = _scalar_value(node)
         if node.tag != _INT_TAG or value < 1:
-            self.error(node, f"`draw` must be a whole number of at least 1, not {_shown(node)}.",
-                       "Give how many questions each attempt shows, or remove `draw` to show them all.")
+            self.error(
+                node,
+                f"`draw` must be a whole number of at least 1, not {_shown(node)}.",
+                "Give how many questions each attempt shows, or remove `draw` to show them all.",
+            )
             return None
         if question_count and value > question_count:
             self.error(
@@ -168,13 +179,19 @@ class _Checker:
 
     def question_id(self, node: yaml.Node, id_node: yaml.Node | None, number: int) -> str | None:
         if id_node is None:
-            self.error(node, f"question {number} has no `id`.",
-                       "Add a short, unique id such as `id: tailor-each-application`; progress is kept by id.")
+            self.error(
+                node,
+                f"question {number} has no `id`.",
+                "Add a short, unique id such as `id: tailor-each-application`; progress is kept by id.",
+            )
             return None
         value = id_node.value if isinstance(id_node, yaml.ScalarNode) else None
         if not isinstance(value, str) or not QUESTION_ID.match(value):
-            self.error(id_node, f"question {number} has the id {_shown(id_node)}, which cannot be used.",
-                       "Use letters, digits, '-' and '_' only, such as `id: ask-for-feedback`.")
+            self.error(
+                id_node,
+                f"question {number} has the id {_shown(id_node)}, which cannot be used.",
+                "Use letters, digits, '-' and '_' only, such as `id: ask-for-feedback`.",
+            )
             return None
         return value
 
@@ -185,8 +202,11 @@ class _Checker:
             return None
         value = type_node.value if isinstance(type_node, yaml.ScalarNode) else ""
         if value not in QUESTION_TYPES:
-            self.error(type_node, f"{label} has the unknown type {_shown(type_node)}.",
-                       _did_you_mean(str(value), QUESTION_TYPES) or f"Use one of: {choices}.")
+            self.error(
+                type_node,
+                f"{label} has the unknown type {_shown(type_node)}.",
+                _did_you_mean(str(value), QUESTION_TYPES) or f"Use one of: {choices}.",
+            )
             return None
         return value
 
@@ -215,22 +235,31 @@ class _Checker:
     def not_for(self, fields: Fields, keys: tuple[str, ...], question_type: str, label: str, instead: str) -> None:
         for key in keys:
             if key in fields:
-                self.error(fields[key], f"{label} is a {question_type} question, which does not take `{key}`.",
-                           f"Remove `{key}`; {question_type} questions use {instead}.")
+                self.error(
+                    fields[key],
+                    f"{label} is a {question_type} question, which does not take `{key}`.",
+                    f"Remove `{key}`; {question_type} questions use {instead}.",
+                )
 
     def options(
         self, node: yaml.Node, options_node: yaml.Node | None, question_type: str, label: str
     ) -> tuple[Option, ...]:
         if options_node is None:
-            self.error(node, f"{label} is a {question_type} question with no `options`.",
-                       f"Add `options:` with {MIN_OPTIONS} to {MAX_OPTIONS} items, each with `text:`.")
+            self.error(
+                node,
+                f"{label} is a {question_type} question with no `options`.",
+                f"Add `options:` with {MIN_OPTIONS} to {MAX_OPTIONS} items, each with `text:`.",
+            )
             return ()
         items = self.sequence(options_node, f"`options` of {label}")
         if items is None:
             return ()
         if not MIN_OPTIONS <= len(items) <= MAX_OPTIONS:
-            self.error(options_node, f"{label} has {len(items)} option{'s' if len(items) != 1 else ''}.",
-                       f"Give it from {MIN_OPTIONS} to {MAX_OPTIONS} options.")
+            self.error(
+                options_node,
+                f"{label} has {len(items)} option{'s' if len(items) != 1 else ''}.",
+                f"Give it from {MIN_OPTIONS} to {MAX_OPTIONS} options.",
+            )
         options = []
         for number, item in enumerate(items, start=1):
             fields = self.mapping(item, f"option {number} of {label}", OPTION_KEYS)
@@ -238,8 +267,11 @@ class _Checker:
                 continue
             text = self.markdown(fields.get("text"), f"`text` of option {number} of {label}")
             if not text.strip():
-                self.error(fields.get("text", item), f"option {number} of {label} has no `text`.",
-                           "Add `text:` with what the learner sees.")
+                self.error(
+                    fields.get("text", item),
+                    f"option {number} of {label} has no `text`.",
+                    "Add `text:` with what the learner sees.",
+                )
             correct = False
             if "correct" in fields:
                 correct = self.boolean(fields["correct"], f"`correct` of option {number} of {label}")
@@ -248,24 +280,34 @@ class _Checker:
         correct_count = sum(option.correct for option in options)
         if len(options) == len(items):
             if question_type == "single" and correct_count != 1:
-                self.error(options_node, f"{label} is a single-choice question with {correct_count} correct options.",
-                           "Mark exactly one option `correct: true`, or make it `type: multiple`.")
+                self.error(
+                    options_node,
+                    f"{label} is a single-choice question with {correct_count} correct options.",
+                    "Mark exactly one option `correct: true`, or make it `type: multiple`.",
+                )
             if question_type == "multiple" and correct_count == 0:
-                self.error(options_node, f"{label} is a multiple-choice question with no correct option.",
-                           "Mark at least one option `correct: true`.")
+                self.error(
+                    options_node,
+                    f"{label} is a multiple-choice question with no correct option.",
+                    "Mark at least one option `correct: true`.",
+                )
         return tuple(options)
 
     def answer(self, node: yaml.Node, answer_node: yaml.Node | None, label: str) -> bool | None:
         if answer_node is None:
-            self.error(node, f"{label} is a true_false question with no `answer`.",
-                       "Add `answer: true` or `answer: false`.")
+            self.error(
+                node, f"{label} is a true_false question with no `answer`.", "Add `answer: true` or `answer: false`."
+            )
             return None
         return self.boolean(answer_node, f"`answer` of {label}")
 
     def accept(self, node: yaml.Node, accept_node: yaml.Node | None, label: str) -> tuple[str, ...]:
         if accept_node is None:
-            self.error(node, f"{label} is a text question with no `accept` list.",
-                       'Add `accept: ["answer", "another wording"]`.')
+            self.error(
+                node,
+                f"{label} is a text question with no `accept` list.",
+                'Add `accept: ["answer", "another wording"]`.',
+            )
             return ()
         if isinstance(accept_node, yaml.ScalarNode) and not _is_null(accept_node):
             items = [accept_node]
@@ -275,8 +317,11 @@ class _Checker:
             return ()
         answers = [self.text(item, f"an accepted answer of {label}").strip() for item in items]
         if not any(answers):
-            self.error(accept_node, f"`accept` of {label} is empty.",
-                       'List at least one accepted answer, such as `accept: ["feedback"]`.')
+            self.error(
+                accept_node,
+                f"`accept` of {label} is empty.",
+                'List at least one accepted answer, such as `accept: ["feedback"]`.',
+            )
         elif not all(answers):
             self.error(accept_node, f"`accept` of {label} has an empty answer.", "Remove the empty item.")
         return tuple(answers)
@@ -287,8 +332,11 @@ class _Checker:
         target = self.text(node, f"`review` of {label}").strip()
         path, _, anchor = target.partition("#")
         if not path.endswith(".md"):
-            self.error(node, f"`review` of {label} is {_shown(node)}, which is not a Markdown page.",
-                       "Point it at a lesson page relative to the block folder, such as `review: cv.md#tailor-it`.")
+            self.error(
+                node,
+                f"`review` of {label} is {_shown(node)}, which is not a Markdown page.",
+                "Point it at a lesson page relative to the block folder, such as `review: cv.md#tailor-it`.",
+            )
             return None
         return Review(path=path, anchor=anchor, where=self.at(node))
 
@@ -296,16 +344,22 @@ class _Checker:
 
     def mapping(self, node: yaml.Node, what: str, allowed: tuple[str, ...]) -> Fields | None:
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{what} must be a set of `key: value` lines, not {_shown(node)}.",
-                       "Check the indentation and the `- ` that starts each list item.")
+            self.error(
+                node,
+                f"{what} must be a set of `key: value` lines, not {_shown(node)}.",
+                "Check the indentation and the `- ` that starts each list item.",
+            )
             return None
         fields: Fields = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str) or key not in allowed:
                 shown = key if isinstance(key, str) else _shown(key_node)
-                self.error(key_node, f"unknown key '{shown}' in {what}.",
-                           _did_you_mean(str(shown), allowed) or f"Allowed keys: {', '.join(allowed)}.")
+                self.error(
+                    key_node,
+                    f"unknown key '{shown}' in {what}.",
+                    _did_you_mean(str(shown), allowed) or f"Allowed keys: {', '.join(allowed)}.",
+                )
             elif key in fields:
                 self.error(key_node, f"`{key}` is given twice in {what}.", "Keep one of them.")
             else:
@@ -323,8 +377,11 @@ class _Checker:
             return ""
         if not isinstance(node, yaml.ScalarNode):
             found = "list" if isinstance(node, yaml.SequenceNode) else "set of keys"
-            self.error(node, f"{what} must be text, not a {found}.",
-                       "Wrap text that contains ': ' or starts with '-' in quotes, or use `|` for several lines.")
+            self.error(
+                node,
+                f"{what} must be text, not a {found}.",
+                "Wrap text that contains ': ' or starts with '-' in quotes, or use `|` for several lines.",
+            )
             return ""
         return str(node.value)
 
@@ -334,8 +391,11 @@ class _Checker:
         text = self.text(node, what)
         outside_code = _CODE_SPAN.sub("", text)
         if node is not None and outside_code.rfind("<!--") > outside_code.rfind("-->"):
-            self.error(node, f"{what} opens an HTML comment `<!--` that it never closes.",
-                       "Close it with `-->`, or put it in backticks to show it as code.")
+            self.error(
+                node,
+                f"{what} opens an HTML comment `<!--` that it never closes.",
+                "Close it with `-->`, or put it in backticks to show it as code.",
+            )
             return ""
         return text
 

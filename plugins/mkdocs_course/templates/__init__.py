@@ -29,7 +29,10 @@ def fragment_environment(theme: jinja2.Environment | None = None) -> jinja2.Envi
     """An environment for the fragments: the theme's (its filters, globals and translations) with
     the package's files behind the theme's own loader, and autoescape on, whatever the theme says."""
     options: dict[str, Any] = {
-        "autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "undefined": jinja2.StrictUndefined,
+        "autoescape": True,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "undefined": jinja2.StrictUndefined,
     }
     if theme is None:
         return jinja2.Environment(loader=package_loader(), **options)
@@ -67,6 +70,7 @@ class Fragments:
             return template.render(**context)
         except jinja2.TemplateError as error:
             raise CourseError(
-                Location(self._shown(template.filename, shown)), f"the template cannot be rendered: {error}.",
+                Location(self._shown(template.filename, shown)),
+                f"the template cannot be rendered: {error}.",
                 f"Use only what the author guide lists for {shown}: {', '.join(sorted(context)) or 'nothing'}.",
             ) from None

@@ -61,10 +61,11 @@ function markPasses(course) {
   markProgress(course, passed);
 }
 
+// A widget module also hands out the record's keeper (store.js), so that a widget page loads one file.
 async function mountWidget(node, moduleUrl, course, refreshers) {
-  const [storeModule, widget] = await Promise.all([import("./store.js"), import(moduleUrl)]);
+  const widget = await import(moduleUrl);
   const blockIds = course.blocks.map((block) => block.id);
-  openedStore ??= storeModule.openStore(storageKey, blockIds, showNotice);
+  openedStore ??= widget.openStore(storageKey, blockIds, showNotice);
   refreshers.push(widget.mount(node, { course, siteRoot, store: openedStore, showNotice }));
 }
 

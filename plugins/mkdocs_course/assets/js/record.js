@@ -178,50 +178,34 @@ export function repairRecord(data, blockIds, now = new Date()) {
 }
 
 const earlierDate = (first, second) => (!first ? second : !second ? first : Date.parse(first) <= Date.parse(second) ? first : second);
+const passDate = (entry) => (isPass(entry) ? entry.passedAt : null);
 
 /**
- * Adds one marked quiz attempt to a freshly read record: a pass is never undone, the best score is
- * the highest, the first pass keeps its date. Merging on every write is what lets two tabs share it.
+ * Two entries of one block merged: a pass is never undone, the best score and the attempts are
+ * the higher, and the first pass keeps its date. The one rule for a quiz result and a restored file.
+ * @returns {object} a new entry (other fields as in `ours`)
+ */
+export function mergeBlockEntries(ours, theirs) {
+  const merged = { ...ours };
+  merged.bestScore = Math.max(isScore(ours.bestScore) ? ours.bestScore : 0, isScore(theirs.bestScore) ? theirs.bestScore : 0);
+  merged.attempts = Math.max(isCount(ours.attempts) ? ours.attempts : 0, isCount(theirs.attempts) ? theirs.attempts : 0);
+  merged.passed = Boolean(passDate(ours) || passDate(theirs));
+  if (merged.passed) merged.passedAt = earlierDate(passDate(ours), passDate(theirs));
+  return merged;
+}
+
+/**
+ * Adds one marked quiz attempt to a freshly read record (merging on every write is what lets two
+ * tabs share it).
  * @param {object} record
  * @param {string} blockId
  * @param {{score: number, passed: boolean, answers: object}} result
  * @param {Date} [now]
  */
 export function addResult(record, blockId, { score, passed, answers }, now = new Date()) {
-  const block = (record.blocks[blockId] ??= {});
-  block.bestScore = Math.max(isScore(block.bestScore) ? block.bestScore : 0, score);
-  block.attempts = (isCount(block.attempts) ? block.attempts : 0) + 1;
-  if (passed) {
-    block.passedAt = earlierDate(block.passed ? block.passedAt : null, now.toISOString());
-    block.passed = true;
-  } else block.passed = block.passed === true;
+  const ours = record.blocks[blockId] ?? {};
+  const attempt = { bestScore: score, attempts: (isCount(ours.attempts) ? ours.attempts : 0) + 1 };
+  if (passed) Object.assign(attempt, { passed: true, passedAt: now.toISOString() });
+  record.blocks[blockId] = mergeBlockEntries(ours, attempt);
   Object.assign((record.questions[blockId] ??= idMap()), answers);
-}
-
-/**
- * Merges a restored record (already repaired) into the browser's: a pass is never undone, the best
- * score is the higher, the first pass date is kept, and set-aside entries are joined.
- * @returns {{record: object, changed: string[], refused: object[]}} `changed`: block ids the file
- *   added to; `refused`: set-aside entries that did not fit
- */
-export function mergeRecords(local, incoming) {
-  const record = structuredClone(local);
-  record.blocks = idMap(Object.entries(record.blocks));
-  record.questions = idMap(Object.entries(record.questions));
-  const changed = [];
-  for (const [id, theirs] of Object.entries(incoming.blocks)) {
-    const ours = ownValue(record.blocks, id);
-    const next = ours ? { ...ours } : { ...theirs };
-    if (ours) {
-      next.bestScore = Math.max(ours.bestScore ?? 0, theirs.bestScore ?? 0);
-      next.attempts = Math.max(ours.attempts ?? 0, theirs.attempts ?? 0);
-      next.passed = Boolean(isPass(ours) || isPass(theirs));
-      if (next.passed) next.passedAt = earlierDate(isPass(ours) ? ours.passedAt : null, isPass(theirs) ? theirs.passedAt : null);
-    } else if (ownValue(incoming.questions, id)) record.questions[id] = incoming.questions[id];
-    if (JSON.stringify(next) !== JSON.stringify(ours)) changed.push(id);
-    record.blocks[id] = next;
-  }
-  if (!record.name && incoming.name) record.name = incoming.name;
-  const refused = addSetAside(record, incoming.setAside);
-  return { record, changed, refused };
 }

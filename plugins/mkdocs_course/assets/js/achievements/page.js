@@ -6,6 +6,8 @@ import { blockCardKey, renderBlockCard } from "./block-cards.js";
 import { progressSection } from "./progress-section.js";
 import { statementSection } from "./statement-section.js";
 
+export { openStore } from "../store.js";
+
 const actions = () => import("../badges/actions.js");
 
 /**
@@ -15,7 +17,6 @@ const actions = () => import("../badges/actions.js");
  * @returns {() => void} shows the page again as the record now says
  */
 export function mount(node, { course, store, siteRoot }) {
-  addStylesheet(new URL("../../css/widgets.css", import.meta.url).href);
   addStylesheet(new URL("../../css/achievements.css", import.meta.url).href);
   node.classList.add("course-widget");
   const locale = document.documentElement.lang || undefined;

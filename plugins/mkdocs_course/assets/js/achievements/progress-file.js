@@ -1,7 +1,7 @@
 // The progress file: "Save my progress" writes the learner's record into it, "Restore progress"
 // reads it back. The record inside is read by the same rules as the stored record (record.js), so
 // a file and storage holding the same record give the same passes.
-import { jsonNesting, MAX_NESTING, mergeRecords, repairRecord } from "../record.js";
+import { addSetAside, idMap, jsonNesting, MAX_NESTING, mergeBlockEntries, repairRecord } from "../record.js";
 
 export const PROGRESS_FILE_FORMAT = "mkdocs-course-record";
 export const PROGRESS_FILE_VERSION = 1;
@@ -86,20 +86,37 @@ export async function readProgressFile(file, course) {
   return parseProgressText(await file.text(), course);
 }
 
+function mergeBlocks(record, incoming) {
+  const changed = [];
+  for (const [id, theirs] of Object.entries(incoming.blocks)) {
+    const ours = record.blocks[id];
+    const merged = ours ? mergeBlockEntries(ours, theirs) : { ...theirs };
+    if (!ours && incoming.questions[id]) record.questions[id] = incoming.questions[id];
+    if (JSON.stringify(merged) !== JSON.stringify(ours)) changed.push(id);
+    record.blocks[id] = merged;
+  }
+  return changed;
+}
+
 /**
- * The browser's record with a read file merged in: a pass is never undone, and what the file
- * holds that cannot be used is set aside, never dropped.
+ * The browser's record with a read file merged in: a pass is never undone (record.js's
+ * mergeBlockEntries), and what the file holds that cannot be used is set aside, never dropped.
+ * @param {object} local the browser's record (not changed)
+ * @param {{record: object, problems: object[]}} read what parseProgressText read
  * @returns {{record: object, changed: string[], setAside: number}} `changed`: block ids the file
  *   added to; `setAside`: how many parts of the file were set aside
  * @throws {ProgressFileError} before anything changes, when the set-aside parts do not fit
  */
-export function restoreProgress(local, { record, problems }) {
-  const incoming = { ...record, setAside: [...record.setAside, ...problems] };
-  const merged = mergeRecords(local, incoming);
-  if (merged.refused.length) {
+export function restoreProgress(local, { record: incoming, problems }) {
+  const record = structuredClone(local);
+  record.blocks = idMap(Object.entries(record.blocks));
+  record.questions = idMap(Object.entries(record.questions));
+  const changed = mergeBlocks(record, incoming);
+  if (!record.name && incoming.name) record.name = incoming.name;
+  if (addSetAside(record, [...incoming.setAside, ...problems]).length) {
     throw new ProgressFileError(
       "This file holds more data that this course cannot use than this browser can keep aside, so nothing was restored. Choose another file.",
     );
   }
-  return { record: merged.record, changed: merged.changed, setAside: problems.length };
+  return { record, changed, setAside: problems.length };
 }

@@ -6,6 +6,8 @@ import { attemptDraft, newAttempt, restoreAttempt, shownVariantKeys } from "./at
 import { answerKey, mark, score } from "./marking.js";
 import { button, questionElement, readResponse, resultSummary, showMarkedQuestion, unansweredList } from "./view.js";
 
+export { openStore } from "../store.js";
+
 class QuizPage {
   constructor(root, { course, store, siteRoot }) {
     // The payload sits in a <template> (see templates/quiz.html for why).
@@ -156,7 +158,6 @@ class QuizPage {
  * @returns {() => void} what to run when another tab changes the record
  */
 export function mount(root, context) {
-  addStylesheet(new URL("../../css/widgets.css", import.meta.url).href);
   addStylesheet(new URL("../../css/quiz.css", import.meta.url).href);
   root.classList.add("course-widget");
   const page = new QuizPage(root, context);
