@@ -387,3 +387,32 @@ def test_badges_after_instant_navigation_from_a_lesson(learner: Page, site: str)
     png, _ = download(page, block(page, "Alpha").get_by_role("button", name="Download badge"))
     checks.png_credential(png)
     assert page.evaluate("window.__sameDocument") is True
+
+
+def test_set_aside_data_is_shown_downloaded_and_removed(learner: Page, site: str) -> None:
+    page = learner
+    seed(page, site, {"alpha": PASSES["alpha"], "gone": PASSES["beta"], "beta": {"passed": "yes"}})
+    page.goto(site + "achievements/")
+    expect(page.get_by_text("2 parts of your saved progress could not be used")).to_be_visible()
+    data, filename = download(page, page.get_by_role("button", name="Download the set-aside data"))
+    assert filename.startswith("fixture-set-aside-")
+    kept = json.loads(data)["setAside"]
+    assert sorted(part["block"] for part in kept) == ["beta", "gone"]
+    page.get_by_role("button", name="Remove the set-aside data").click()
+    expect(page.get_by_text("Nothing is set aside now")).to_be_focused()
+    assert record(page)["setAside"] == []
+    expect(block(page, "Alpha")).to_contain_text("Passed with a best score of 100%")
+    page.reload()
+    expect(page.get_by_role("button", name="Remove the set-aside data")).to_have_count(0)
+
+
+def test_a_pasted_name_loses_what_no_font_can_draw_and_the_badge_is_made(learner: Page, site: str) -> None:
+    page = learner
+    seed(page, site, {"alpha": PASSES["alpha"], "beta": PASSES["beta"]})
+    page.goto(site + "achievements/")
+    field = page.get_by_label("Name to print on your statement")
+    field.fill("Sam\u0001 Lee\u0007\ufffe")
+    expect(field).to_have_value("Sam Lee")
+    assert record(page)["name"] == "Sam Lee"
+    svg, _ = download(page, block(page, "Alpha").get_by_role("button", name="Download SVG"))
+    assert "Sam Lee" in svg.decode("utf-8")

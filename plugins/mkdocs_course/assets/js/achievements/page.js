@@ -1,9 +1,10 @@
 // The achievements page: each block's card with its badge, the statement of participation once
 // every block is passed, and the progress file (save, restore, delete). The badge and PDF code
 // loads on the first button press, not with the page.
-import { addStylesheet } from "../dom.js";
+import { addStylesheet, el } from "../dom.js";
 import { blockCardKey, renderBlockCard } from "./block-cards.js";
 import { progressSection } from "./progress-section.js";
+import { setAsideSection } from "./set-aside-section.js";
 import { statementSection } from "./statement-section.js";
 
 export { openStore } from "../store.js";
@@ -47,6 +48,7 @@ export function mount(node, { course, store, siteRoot }) {
       renderBlockCard(card, block, record, cardTools);
     }
     showStatement(record);
+    showSetAside(record);
   };
   // course.js updates the progress bar and navigation on a storage event; other tabs get a real one.
   const changed = () => {
@@ -54,7 +56,13 @@ export function mount(node, { course, store, siteRoot }) {
     dispatchEvent(new StorageEvent("storage", { key: store.key }));
   };
   const progressBox = node.querySelector("[data-course-record]");
-  if (progressBox) progressSection(progressBox, { course, store, actions, siteUrl: course.siteUrl || siteRoot.href, changed });
+  let showSetAside = () => {};
+  if (progressBox) {
+    progressSection(progressBox, { course, store, actions, siteUrl: course.siteUrl || siteRoot.href, changed });
+    const setAsideBox = el("div", { class: "course-set-aside" });
+    progressBox.append(setAsideBox);
+    showSetAside = setAsideSection(setAsideBox, { course, store, actions });
+  }
   render();
   return render;
 }

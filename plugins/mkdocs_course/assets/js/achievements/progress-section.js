@@ -10,8 +10,9 @@ function restoredMessage(course, { changed, setAside }) {
   const what = names.length
     ? `Progress restored. Updated from the file: ${names.join("; ")}.`
     : "Progress restored. The file had nothing this browser did not already have.";
+  const parts = setAside === 1 ? "One part of the file could not be used" : setAside + " parts of the file could not be used";
   const damaged = setAside
-    ? ` ${setAside === 1 ? "One part" : `${setAside} parts`} of the file could not be used (damaged, or for blocks this course no longer has) and ${setAside === 1 ? "has" : "have"} been set aside.`
+    ? ` ${parts} (damaged, or for blocks this course no longer has) and ${setAside === 1 ? "has" : "have"} been set aside.`
     : "";
   return what + damaged;
 }

@@ -3,7 +3,7 @@
 import { runAction, statusMessages } from "../action-button.js";
 import { el } from "../dom.js";
 import { completion, passOf } from "../badges/eligibility.js";
-import { NAME_MAX_LENGTH } from "../record.js";
+import { cleanName, NAME_MAX_LENGTH } from "../record.js";
 
 /**
  * Builds the statement section in `box`.
@@ -26,8 +26,12 @@ export function statementSection(box, { course, store, absolute, makeStatement }
     previewLine.hidden = !name.trim();
   };
   nameInput.addEventListener("input", () => {
+    // Kept as typed, less what no font can draw (the record's one rule for names): a pasted
+    // control character would otherwise break the badge and the statement.
+    const name = cleanName(nameInput.value);
+    if (name !== nameInput.value) nameInput.value = name;
     store.update((record) => {
-      record.name = nameInput.value; // kept as typed
+      record.name = name;
     });
     showName(nameInput.value);
   });

@@ -7,6 +7,7 @@ import { completion, passOf } from "./eligibility.js";
 import { bakePng } from "./png-itxt.js";
 import { progressFileName, readProgressFile, serialiseProgress } from "../achievements/progress-file.js";
 import { bakeSvg } from "./svg-bake.js";
+import { cleanName } from "../record.js";
 
 export const PNG_KEYWORD = "openbadgecredential";
 
@@ -50,7 +51,7 @@ export async function makeBadge({ courseData, block, record, svgUrl, credentialU
   const pass = passOf(record, block.id);
   if (!pass) throw new Error(`Block ${block.number} is not passed yet: pass its quiz to earn this badge.`);
   const [svgText, template] = await Promise.all([fetchText(svgUrl), fetchText(credentialUrl).then(JSON.parse)]);
-  const name = typeof record.name === "string" ? record.name : "";
+  const name = typeof record.name === "string" ? cleanName(record.name) : "";
   const credential = fillCredential(template, { name, passedAt: pass.passedAt, score: pass.score, passMark: block.passMark ?? courseData.passMark });
   const base = `${slug(courseData.courseId)}-block-${block.number}-badge`;
   if (format === "svg") {
@@ -84,7 +85,7 @@ export async function makeStatement({ courseData, record, name, svgUrlFor, local
   const { bytes, boxes } = await statementPdf({
     courseTitle: courseData.title,
     provider: courseData.provider?.name ?? courseData.provider ?? "",
-    name,
+    name: cleanName(name),
     completedAt: done.completedAt,
     blocks,
     outcomes: courseData.outcomes ?? [],
@@ -105,6 +106,14 @@ export async function downloadStatement(options) {
 export function downloadRecord({ courseData, record, siteUrl = "" }) {
   const text = serialiseProgress({ courseId: courseData.courseId, courseTitle: courseData.title, siteUrl, record });
   const filename = progressFileName(courseData.courseId);
+  saveFile(text, filename, "application/json");
+  return { text, filename };
+}
+
+/** The parts set aside from the record, as a JSON file for the learner to keep. */
+export function downloadSetAside({ courseData, record }) {
+  const text = `${JSON.stringify({ courseId: courseData.courseId, setAside: record.setAside }, null, 2)}\n`;
+  const filename = progressFileName(courseData.courseId).replace("-progress-", "-set-aside-");
   saveFile(text, filename, "application/json");
   return { text, filename };
 }
