@@ -38,6 +38,7 @@ BADGE_FILES = [
     "js/badges/png-itxt.js",
     "js/achievements/progress-file.js",
     "js/badges/script-text.js",
+    "js/badges/signing.js",
     "js/badges/svg-bake.js",
 ]
 

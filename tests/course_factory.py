@@ -92,6 +92,9 @@ def make_course(
     }
     mkdocs_config = {
         "site_name": "Test course",
+        # A public address, as a course to publish has: without one the build warns (badges would
+        # name no address), which fails every `--strict` build. At the root, where `serve` serves it.
+        "site_url": "https://courses.example/",
         "docs_dir": "docs",
         "site_dir": "site",
         "theme": {"name": "material", "features": ["navigation.instant"]},

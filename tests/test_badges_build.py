@@ -58,3 +58,18 @@ def test_badges_for_a_block_the_course_does_not_have_are_reported(tmp_path):
 
     assert "mkdocs.yml: `badges` names the block 'third', which the course does not have." in result.error
     assert "Use one of: first-block, second-block." in result.error
+
+
+def test_only_the_author_calls_the_course_free(tmp_path):
+    """Quiz passes are all a badge or statement rests on: a claim about cost is the author's (`free`)."""
+    plain = make_course(tmp_path / "plain")
+    build(plain.root, strict=True)
+    credential = json.loads((plain.site / "badges" / "first-block.credential.json").read_text(encoding="utf-8"))
+    assert "free" not in credential["description"]
+    assert '"free":false' in (plain.site / "achievements" / "index.html").read_text(encoding="utf-8")
+
+    free = make_course(tmp_path / "free", plugin_options={"free": True})
+    build(free.root, strict=True)
+    credential = json.loads((free.site / "badges" / "first-block.credential.json").read_text(encoding="utf-8"))
+    assert "of the free course" in credential["description"]
+    assert '"free":true' in (free.site / "achievements" / "index.html").read_text(encoding="utf-8")

@@ -27,12 +27,17 @@ BASE = dict(
 )
 
 
+LEARNER = "did:key:zDnaeWjTmFB3QUVPxpuvrA2PAcxTWHmh5cobBdEJVzpULfEB4"
+
+
 def filled(template: dict) -> dict:
-    """What credential.js adds in the browser (tests/browser checks the real thing)."""
+    """What credential.js adds in the browser (tests/browser checks the real thing, signed)."""
     credential = copy.deepcopy(template)
     credential["id"] = uuid.uuid4().urn
+    credential["issuer"] = {"id": LEARNER, "type": ["Profile"], "name": "Zoë"}
     credential["validFrom"] = "2026-11-21T10:00:00Z"
     credential["credentialSubject"] = {
+        "id": LEARNER,
         "type": ["AchievementSubject"],
         "achievement": template["credentialSubject"]["achievement"],
         "identifier": [{"type": "IdentityObject", "identityHash": "Zoë", "identityType": "name", "hashed": False}],
@@ -84,9 +89,13 @@ def test_template_has_issuer_criteria_and_the_self_asserted_statement() -> None:
         "url": "https://careers.example.org/",
     }
     achievement = template["credentialSubject"]["achievement"]
+    # The provider made the achievement; the browser makes the learner's key the credential's issuer.
+    assert achievement["creator"] == template["issuer"]
     assert "50%" in achievement["criteria"]["narrative"]
     assert SELF_ASSERTED in template["description"] and SELF_ASSERTED in achievement["description"]
     assert "not a verified credential" in template["description"]
+    assert "its issuer is the learner, not the course provider" in SELF_ASSERTED
+    assert "signature shows only that it has not been changed" in SELF_ASSERTED
     assert "ask for feedback" in achievement["description"] and "6 hours" in achievement["description"]
     assert achievement["image"] == {
         "id": "https://c.example.org/badges/not-invited.svg",
@@ -98,6 +107,18 @@ def test_template_has_issuer_criteria_and_the_self_asserted_statement() -> None:
     for field in ("id", "validFrom", "evidence"):
         assert field not in template
     assert "proof" not in template
+
+
+def test_the_description_says_what_was_passed_and_calls_the_course_free_only_when_the_author_does() -> None:
+    plain = credential_template(**BASE)["description"]
+    assert plain.startswith(
+        "Awarded for passing the quiz of block 1, \u201cNot invited to interview\u201d, of the course "
+        "\u201cDealing with job rejection\u201d from Open Careers Collective."
+    )
+    assert "free" not in plain
+    free = credential_template(**BASE, free=True)
+    assert "of the free course \u201cDealing with job rejection\u201d" in free["description"]
+    assert free["credentialSubject"]["achievement"]["description"] == free["description"]
 
 
 @pytest.mark.parametrize("title", ["Tom & Jerry", "<b>bold</b>", "Ελληνικά"])

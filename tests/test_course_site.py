@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from course_factory import QUIZ_OK, make_course
+from mkdocs_course.quiz.sealing import sealing_key, unseal
 from site_build import build
 
 REPO = Path(__file__).resolve().parents[1]
@@ -150,7 +151,8 @@ questions:
     assert 'href="../more/"' in data["introHtml"]
     variant = data["questions"][0]["variants"][0]
     assert variant["promptHtml"] == "<p>Is <em>this</em> <strong>Markdown</strong>?</p>"
-    assert 'href="../more/#the-point"' in variant["explanationHtml"]
+    key = sealing_key(data["salt"], "a", 0, "explanation")
+    assert 'href="../more/#the-point"' in unseal(variant["explanationSealed"], key)
     page = (course.site / "first-block" / "quiz" / "index.html").read_text(encoding="utf-8")
     assert "course-field" not in page  # the rendered fields live only in the data
 

@@ -8,17 +8,22 @@ the course data, nor make one field swallow another.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import time
+from html.parser import HTMLParser
 
 import markdown
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course_factory import make_course
+from course_factory import QUIZ_OK, make_course
 from mkdocs_course.quiz.loader import load_quiz
+from mkdocs_course.quiz.model import MAX_QUESTIONS
 from mkdocs_course.quiz.render import cut_fields, json_for_script, quiz_page_markdown
+from mkdocs_course.quiz.sealing import sealing_key, unseal
 from site_build import build
 
 HOSTILE = "</template></script><script>window.pwned = 1</script><!--/course-field--> & <b>bold</b>"
@@ -64,7 +69,8 @@ def test_author_html_stays_inside_the_quiz_data(tmp_path):
     assert "<script>window.pwned = 1</script>" in variant["promptHtml"]  # raw HTML passes, as in lessons
     assert variant["promptHtml"].rstrip().endswith("<b>bold</b></p>")
     assert variant["options"][0]["html"].startswith("Right") and "<b>bold</b>" in variant["options"][0]["html"]
-    assert "<script>alert(2)</script>" in variant["options"][0]["feedbackHtml"]
+    key = sealing_key(data["salt"], data["questions"][0]["id"], 0, "feedback:0")
+    assert "<script>alert(2)</script>" in unseal(variant["options"][0]["feedbackSealed"], key)
     assert data["introHtml"].startswith("<p>Intro") and "<b>bold</b>" in data["introHtml"]
 
 
@@ -83,6 +89,71 @@ def test_author_text_in_titles_cannot_end_the_course_data(tmp_path):
             assert data["title"] == title
             titled += 1
     assert len(pages) >= 4 and titled == 3  # home, quiz and achievements
+
+
+class _Elements(HTMLParser):
+    """Every element of a page, with its attributes, and the text of each <title> and <script>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.texts: dict[str, list[str]] = {"title": [], "script": []}
+        self.text: list[str] = []  # every text node
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        self._open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self._open:
+            del self._open[self._open.index(tag) :]
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._open and self._open[-1] in self.texts:
+            self.texts[self._open[-1]].append(data)
+
+
+TITLES = [
+    "<script>window.pwned=1</script>",
+    '<img src=x onerror="window.pwned=1">',
+    "</title><script>window.pwned=1</script>",
+    "&lt;/title&gt;&lt;script&gt;window.pwned=1&lt;/script&gt;",
+    "Title {#pwned onclick=window.pwned} *not emphasis* [not a link](javascript:window.pwned=1) `code`",
+]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_a_quiz_title_is_text_on_every_page_never_markup(tmp_path, title):
+    """The title shows as written, in the heading, <title>, navigation and overview: no element,
+    attribute or entity of it reaches any page as markup."""
+    course = make_course(tmp_path, blocks=("first-block",))
+    course.write_quiz("first-block", f"title: {json.dumps(title)}\n{QUIZ_OK}")
+    build(course.root, strict=True)
+
+    shown = " ".join(title.split())
+    for page in course.site.rglob("*.html"):
+        parsed = _Elements()
+        parsed.feed(page.read_text(encoding="utf-8"))
+        for tag, attributes in parsed.elements:
+            assert tag != "img" or attributes.get("src") != "x", page
+            assert "onerror" not in attributes and "onclick" not in attributes, (page, tag)
+            assert attributes.get("href") is None or "javascript:" not in attributes["href"], page
+        for text in parsed.texts["script"]:
+            assert "window.pwned=1" not in text or "course-quiz" in text, page
+        for text in parsed.texts["title"]:
+            assert "<" not in text or shown in text, page
+    quiz_page = (course.site / "first-block" / "quiz" / "index.html").read_text(encoding="utf-8")
+    parsed = _Elements()
+    parsed.feed(quiz_page)
+    assert parsed.texts["title"] == [f"{shown} - Test course"]
+    heading = re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink\"", quiz_page, re.DOTALL).group(1)
+    assert html.unescape(heading) == shown, heading
+    parsed = _Elements()
+    parsed.feed((course.site / "achievements" / "index.html").read_text(encoding="utf-8"))
+    # The navigation and the block's link to its quiz.
+    assert sum(text.strip() == shown for text in parsed.text) >= 2, [text for text in parsed.text if "Title" in text]
 
 
 texts = (
@@ -149,17 +220,15 @@ def test_json_for_script_never_shows_markup():
     assert json.loads(text) == {"a": "</script><!-- & </template>"}
 
 
-def test_a_quiz_of_500_questions_builds_in_reasonable_time(tmp_path):
+def test_a_quiz_of_the_most_questions_allowed_builds_in_reasonable_time(tmp_path):
     course = make_course(tmp_path, blocks=("first-block",))
-    course.write_quiz("first-block", big_quiz(500))
+    course.write_quiz("first-block", big_quiz(MAX_QUESTIONS))
     started = time.perf_counter()
     build(course.root, strict=True)
     took = time.perf_counter() - started
     assert took < 60, f"{took:.1f} s"
-    assert (
-        len(payload_of((course.site / "first-block" / "quiz" / "index.html").read_text(encoding="utf-8"))["questions"])
-        == 500
-    )
+    page = (course.site / "first-block" / "quiz" / "index.html").read_text(encoding="utf-8")
+    assert len(payload_of(page)["questions"]) == MAX_QUESTIONS
 
 
 def big_quiz(questions: int) -> str:

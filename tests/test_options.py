@@ -4,6 +4,7 @@ and what to write, never a traceback; the checks themselves work without MkDocs.
 from __future__ import annotations
 
 import base64
+import gzip
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,6 @@ def test_a_bad_badge_colour_stops_the_build_naming_the_block(tmp_path, value, wo
 @pytest.mark.parametrize(
     ("name", "content", "words"),
     [
-        ("art.bmp", b"BM" + bytes(64), "must be a PNG, JPEG, GIF, WebP or SVG file, not '.bmp'"),
         ("art.png", JPEG, "is named .png but holds a JPEG image. Rename it to end in .jpg"),
         ("art.svg", b"<html><body>not art</body></html>", "is named .svg but does not hold a SVG image"),
         ("art.gif", b"", "does not hold a GIF image"),
@@ -87,11 +87,45 @@ def test_a_badge_image_a_browser_cannot_draw_stops_the_build(tmp_path, name, con
 
 
 @pytest.mark.parametrize(
+    ("name", "content", "words", "write"),
+    [
+        ("art.html", b"<!doctype html><p>art</p>", "it is a web page, not a picture", "art.png"),
+        ("art.htm", b"<html></html>", "it is a web page, not a picture", "art.png"),
+        ("art.ico", b"\x00\x00\x01\x00\x01\x00" + bytes(16), "it is an icon file", "art.png"),
+        ("art.bmp", b"BM" + bytes(64), "it is an uncompressed BMP bitmap", "art.png"),
+        ("art.avif", b"\x00\x00\x00\x1cftypavif" + bytes(16), "it is AVIF, which not every browser", "art.png"),
+        ("art.svgz", gzip.compress(SVG), "it is a gzip-compressed SVG (.svgz)", "art.svg"),
+        ("art.tiff", b"II*\x00" + bytes(16), "it is TIFF, which only Safari draws", "art.png"),
+    ],
+)
+def test_each_image_type_a_badge_cannot_carry_says_why_and_what_to_write(tmp_path, name, content, words, write):
+    (tmp_path / name).write_bytes(content)
+    error = _error(tmp_path, {"badges": {"first-block": {"image": name}}})
+    assert "option 'badges': block 'first-block': Sub-option 'image'" in error
+    assert f"`image` is '{name}': {words}" in error
+    assert f"must be a PNG, JPEG, GIF, WebP or SVG file, not '{name[3:]}'" in error
+    assert f"write `image: {write}`" in error
+
+
+def test_a_gzipped_svg_named_svg_is_refused_with_how_to_decompress_it(tmp_path):
+    (tmp_path / "art.svg").write_bytes(gzip.compress(SVG))
+    error = _error(tmp_path, {"badges": {"first-block": {"image": "art.svg"}}})
+    assert "`image` is 'art.svg': it is named .svg but is a gzip-compressed SVG (.svgz)" in error
+    assert "`gunzip -c art.svg > art-plain.svg`" in error and "write `image: art-plain.svg`" in error
+
+
+@pytest.mark.parametrize(
     ("value", "words"), [("missing.png", "'missing.png', which is not a file"), (None, "`image` is empty")]
 )
 def test_a_missing_badge_image_stops_the_build(tmp_path, value, words):
     error = _error(tmp_path, {"badges": {"first-block": {"image": value}}})
     assert "Sub-option 'image'" in error and words in error and "relative to mkdocs.yml" in error
+
+
+@pytest.mark.parametrize("value", ["yes", 1, "free"])
+def test_free_is_true_or_false(tmp_path, value):
+    error = _error(tmp_path, {"free": value})
+    assert "option 'free'" in error and "Expected type: <class 'bool'>" in error
 
 
 def test_badges_must_be_a_mapping(tmp_path):
@@ -104,7 +138,11 @@ def test_good_options_build(tmp_path):
     course = make_course(
         tmp_path,
         blocks=("first-block",),
-        plugin_options={"pass_mark": 62.5, "badges": {"first-block": {"colour": "#ABC", "image": "art.svg"}}},
+        plugin_options={
+            "pass_mark": 62.5,
+            "free": True,
+            "badges": {"first-block": {"colour": "#ABC", "image": "art.svg"}},
+        },
     )
     build(course.root, strict=True)
     svg = (course.site / "badges" / "first-block.svg").read_text(encoding="utf-8")
@@ -158,6 +196,10 @@ def test_a_colour_mistake_is_a_course_error():
         (WEBP, "image/webp"),
         (SVG, "image/svg+xml"),
         (b"<svg>", "image/svg+xml"),
+        (
+            b'<?xml version="1.0"?>\n<!DOCTYPE svg [\n<!ENTITY ns_svg "http://www.w3.org/2000/svg">\n]>\n<svg>',
+            "image/svg+xml",
+        ),
         (b"BM\x00", None),
         (b"", None),
     ],
@@ -182,7 +224,9 @@ def test_a_bad_image_reaches_the_badges_as_a_course_error(tmp_path):
     block = Block(
         id="b", title="B", number=1, url="b/", quiz_url="b/quiz/", quiz=Quiz(block_id="b", source=None, questions=())
     )
-    with pytest.raises(CourseError, match="not '.tiff'"):
-        badge_documents(settings, [block], {"b": BadgeLook(image=tmp_path / "art.tiff")}, "")
+    with pytest.raises(CourseError, match="not '.tiff'") as caught:
+        badge_documents(settings, [block], {"b": BadgeLook(image=tmp_path / "art.tiff", image_shown="art.tiff")}, "")
+    assert str(caught.value.where) == "mkdocs.yml"
+    assert caught.value.problem.startswith("`badges.b.image` is 'art.tiff': it is TIFF")
     with pytest.raises(CourseError, match="is not a colour"):
         badge_documents(settings, [block], {"b": BadgeLook(colour="teal")}, "")

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import resource
+import subprocess
+import sys
+
 import pytest
 
 from course_factory import QUIZ_OK, make_course
@@ -114,6 +119,8 @@ CASES = [
     ),
     ("unclosed HTML comment", QUIZ_OK.replace("prompt: Which ones?", "prompt: Which <!-- ones?"), 12, "never closes"),
     ("not UTF-8", None, 3, "not UTF-8"),
+    ("UTF-16", "\ufeffquestions: []\n".encode("utf-16"), 1, "not UTF-8 (byte 0xff"),
+    ("a picture", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 1, "not UTF-8 (byte 0x89"),
 ]
 
 
@@ -123,6 +130,8 @@ def test_quiz_mistake_stops_the_build_with_file_line_and_fix(tmp_path, text, lin
     quiz = course.root / "quizzes" / "first-block.yml"
     if text is None:
         quiz.write_bytes("questions:\n  - id: a\n    prompt: caf\xe9\n".encode("latin-1"))
+    elif isinstance(text, bytes):
+        quiz.write_bytes(text)
     else:
         quiz.write_text(text, encoding="utf-8")
 
@@ -132,6 +141,73 @@ def test_quiz_mistake_stops_the_build_with_file_line_and_fix(tmp_path, text, lin
     assert f"quizzes/first-block.yml:{line}:" in result.error, result.error
     assert words in result.error, result.error
     assert "Traceback" not in result.error
+
+
+def _link(target: str):
+    def make(quiz):
+        quiz.unlink()
+        quiz.symlink_to(target)
+
+    return make
+
+
+def _folder(quiz):
+    quiz.unlink()
+    (quiz / "questions").mkdir(parents=True)
+
+
+def _pipe(quiz):
+    quiz.unlink()
+    os.mkfifo(quiz)
+
+
+def _loop(quiz):
+    quiz.unlink()
+    quiz.symlink_to("../loop.yml")
+    (quiz.parent.parent / "loop.yml").symlink_to("quizzes/first-block.yml")
+
+
+NOT_A_FILE = [
+    (
+        "link to nothing",
+        _link("/nonexistent/quiz.yml"),
+        "this quiz file is a link to /nonexistent/quiz.yml, which cannot be opened",
+    ),
+    (
+        "link in a loop",
+        _loop,
+        "this quiz file is a link to ../loop.yml, which cannot be opened (Too many levels of symbolic links)",
+    ),
+    ("folder", _folder, "this is a folder, not a quiz file. Rename it or move it out of quizzes/"),
+    ("link to /dev/zero", _link("/dev/zero"), "this is not a regular file"),
+    ("named pipe", _pipe, "this is not a regular file"),
+]
+
+
+def _small_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))  # reading /dev/zero ends soon, whatever happens
+
+
+@pytest.mark.parametrize(("make", "words"), [case[1:] for case in NOT_A_FILE], ids=[case[0] for case in NOT_A_FILE])
+def test_a_quiz_that_is_not_a_regular_file_stops_the_build_with_its_name(tmp_path, make, words):
+    """In a process of its own, with 2 GB of memory and 60 s: reading /dev/zero, or a pipe no one
+    writes to, must fail the test, not pytest."""
+    course = make_course(tmp_path, blocks=("first-block",))
+    make(course.root / "quizzes" / "first-block.yml")
+
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=course.root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_small_memory,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert f"quizzes/first-block.yml: {words}" in result.stderr, result.stderr
 
 
 def test_every_mistake_is_reported_in_one_build(tmp_path):

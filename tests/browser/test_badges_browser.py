@@ -7,14 +7,19 @@ mkdocs_course.badges. Downloads are caught with Playwright's download event.
 
 from __future__ import annotations
 
+import base64
 import json
+import struct
+import subprocess
 import sys
+import zlib
 from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 
 import pypdf
 import pytest
+from cryptography.exceptions import InvalidSignature
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "fixtures" / "badges"))
 import badgesite  # noqa: E402
@@ -29,10 +34,16 @@ DPI = 150
 
 
 @pytest.fixture(scope="module")
-def badge_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def badge_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The test site's folder and its URL."""
     site = badgesite.build_site(tmp_path_factory.mktemp("badges") / "site")
     with serve(site) as url:
-        yield url + "/"
+        yield site, url + "/"
+
+
+@pytest.fixture(scope="module")
+def badge_url(badge_site: tuple[Path, str]) -> str:
+    return badge_site[1]
 
 
 @pytest.fixture()
@@ -71,18 +82,29 @@ def download(page, button: str) -> bytes:  # type: ignore[no-untyped-def]
 
 
 def check_credential(credential: dict, name: str) -> None:
+    """A badge's credential, read by checks.jws_credential (which checked its JWS and signature)."""
     checks.validate(credential)
     achievement = credential["credentialSubject"]["achievement"]
     assert achievement["id"] == COURSE["siteUrl"] + "not-invited/"
     assert "Not invited to interview" in achievement["name"] and COURSE["title"] in achievement["name"]
-    assert credential["issuer"]["name"] == COURSE["provider"]["name"]
+    # Self-issued: the learner's own key is the issuer and the subject; the provider made the achievement.
+    learner = credential["issuer"]["id"]
+    assert learner.startswith("did:key:z") and credential["credentialSubject"]["id"] == learner
+    assert credential["issuer"] == {"id": learner, "type": ["Profile"], "name": name}
+    assert achievement["creator"] == {
+        "id": COURSE["provider"]["url"],
+        "type": ["Profile"],
+        "name": COURSE["provider"]["name"],
+        "url": COURSE["provider"]["url"],
+    }
     assert credential["validFrom"] == "2026-11-21T10:00:00Z"
     assert credential["id"].startswith("urn:uuid:")
     assert "70%" in credential["evidence"][0]["description"]
     assert "50%" in achievement["criteria"]["narrative"]
     assert "self-asserted" in credential["description"] and "not a verified credential" in credential["description"]
+    assert "its issuer is the learner" in credential["description"]
     assert credential["credentialSubject"]["identifier"][0]["identityHash"] == name
-    assert "proof" not in credential
+    assert "proof" not in credential  # VC-JWT: the JWS around the credential is its proof
 
 
 def test_png_badge_for_a_passed_block_carries_its_credential(harness) -> None:  # type: ignore[no-untyped-def]
@@ -94,13 +116,21 @@ def test_png_badge_for_a_passed_block_carries_its_credential(harness) -> None:  
     assert harness.evaluate("harness.last.filename") == "job-rejection-block-1-badge.png"
 
 
+def test_a_learner_without_a_name_issues_the_badge_as_learner(harness) -> None:  # type: ignore[no-untyped-def]
+    pass_blocks(harness, "", BLOCKS[:1])
+    credential = checks.png_credential(download(harness, "#download-png"))
+    checks.validate(credential)
+    assert credential["issuer"]["name"] == "Learner" and credential["issuer"]["id"].startswith("did:key:z")
+    assert "identifier" not in credential["credentialSubject"]
+    assert harness.evaluate("harness.last.token.split('.').length") == 3
+
+
 def test_svg_badge_embeds_the_credential_and_sets_the_name_as_text(harness) -> None:  # type: ignore[no-untyped-def]
     pass_blocks(harness, XSS, BLOCKS[:1])
     svg = download(harness, "#download-svg").decode("utf-8")
     check_credential(checks.svg_credential(svg), XSS)
-    # Outside the credential's CDATA the name is escaped text: no element but the SVG's own.
-    outside = svg.split("<![CDATA[")[0] + svg.split("]]>", 1)[1]
-    assert "&lt;img src=x onerror=alert(1)&gt;" in outside and "<img" not in outside
+    # The name is escaped text (the credential is base64url in an attribute): no element but the SVG's own.
+    assert "&lt;img src=x onerror=alert(1)&gt;" in svg and "<img" not in svg
     import xml.etree.ElementTree as ET
 
     root = ET.fromstring(svg)
@@ -109,6 +139,57 @@ def test_svg_badge_embeds_the_credential_and_sets_the_name_as_text(harness) -> N
     png = download(harness, "#download-png")
     assert checks.png_credential(png)["credentialSubject"]["identifier"][0]["identityHash"] == XSS
     assert harness.locator("#learner-name").inner_text() == XSS
+
+
+def verify(badge: Path, recipient: str) -> tuple[int, dict]:
+    """openbadgeslib's openbadges-verifier on a badge file, resolving its issuer's did:key offline
+    (the module the console script runs, so that it is this Python's)."""
+    command = [sys.executable, "-m", "openbadgeslib.openbadges_verifier", "-i", str(badge), "-r", recipient]
+    command += ["-V", "3", "--resolve-did", "--json"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    return done.returncode, json.loads(done.stdout)
+
+
+def with_token(png: bytes, token: str) -> bytes:
+    """The PNG with its openbadgecredential chunk's text replaced (chunk CRC made right again)."""
+    out = [checks.PNG_SIGNATURE]
+    for kind, body in checks.png_chunks(png):
+        if kind == b"iTXt" and body.startswith(b"openbadgecredential\0"):
+            body = b"openbadgecredential\0\0\0\0\0" + token.encode()
+        out.append(struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body)))
+    return b"".join(out)
+
+
+def test_an_open_badges_verifier_finds_the_signature_valid_and_the_issuer_self_asserted(  # type: ignore[no-untyped-def]
+    harness, tmp_path: Path
+) -> None:
+    pass_blocks(harness, "Zoë", BLOCKS[:1])
+    png = download(harness, "#download-png")
+    svg = download(harness, "#download-svg")
+    token = checks.png_text(png)
+    baked = {"badge.png": (png, checks.jws_credential(token)), "badge.svg": (svg, checks.svg_credential(svg.decode()))}
+    assert baked["badge.png"][1]["iss"] != baked["badge.svg"][1]["iss"]  # a new key for every badge
+    for filename, (data, credential) in baked.items():
+        (tmp_path / filename).write_bytes(data)
+        code, report = verify(tmp_path / filename, credential["sub"])
+        # Exit status 2: the signature is valid, but a did:key anchors no one (it is the learner's own).
+        assert (code, report["valid"], report["trusted"]) == (2, True, False), report
+        assert report["proof_format"] == "vc-jwt" and report["issuer_did"] == credential["iss"]
+        assert "self-asserted" in report["reason"] and report["issuer"] == "Zoë"
+        assert report["achievement"] == credential["credentialSubject"]["achievement"]["name"]
+
+    # One byte of the payload changed (a better score), the signature kept: the verifier refuses it.
+    header, payload, signature = token.split(".")
+    claimed = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    assert claimed.count(b"Scored 70%") == 1
+    forged = base64.urlsafe_b64encode(claimed.replace(b"Scored 70%", b"Scored 90%")).rstrip(b"=").decode()
+    with pytest.raises(InvalidSignature):
+        checks.jws_credential(f"{header}.{forged}.{signature}")
+    tampered = tmp_path / "tampered.png"
+    tampered.write_bytes(with_token(png, f"{header}.{forged}.{signature}"))
+    code, report = verify(tampered, baked["badge.png"][1]["sub"])
+    assert (code, report["valid"], report["trusted"]) == (1, False, False), report
+    assert report["reason"] == "OB3 verification failed: Invalid signature"
 
 
 def test_no_badge_for_a_block_not_passed(harness) -> None:  # type: ignore[no-untyped-def]
@@ -147,8 +228,76 @@ def test_statement_text_names_course_learner_and_blocks(harness, name: str) -> N
     for score in ("70%", "80%", "90%"):
         assert score in text
     assert "23 November 2026" in text  # completed: the last pass
+    said = " ".join(text.split())
+    assert f"has passed every end-of-block quiz of the course \u201c{COURSE['title']}\u201d, the last on" in said
+    assert "completed" not in said and "free" not in said  # passes are all it rests on; cost is the author's to say
     assert "not a formal qualification" in text and "nobody verified" in text
     assert "about 6 hours" in text and COURSE["outcomes"][0] in text
+
+
+def test_statement_calls_the_course_free_only_when_the_author_does(harness) -> None:  # type: ignore[no-untyped-def]
+    harness.evaluate("harness.courseData.free = true")
+    said = " ".join(pdf_text(statement(harness, "Sam")[0]).split())
+    assert f"has passed every end-of-block quiz of the free course \u201c{COURSE['title']}\u201d" in said
+    assert "completed" not in said
+
+
+AUTHOR_ART = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 100 100">'
+    "<style>.ring { stroke: url(#shine) }</style>"
+    '<defs><linearGradient id="shine"><stop offset="0" stop-color="#ff0000"/></linearGradient>'
+    '<circle id="dot" r="4" fill="#00ff00"/></defs>'
+    '<rect width="100" height="100" fill="url(#shine)"/>'
+    '<circle class="ring" cx="50" cy="50" r="45" fill="none" stroke-width="2"/>'
+    '<use href="#dot" x="50" y="90"/><use xlink:href="#dot" x="10" y="90"/>'
+    '<image width="4" height="4" href="data:image/png;base64,'
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="/>'
+    "</svg>"
+)
+FOREIGN_ART = AUTHOR_ART.replace("</svg>", '<foreignObject width="10" height="10"><p>Hi</p></foreignObject></svg>')
+PIXEL_AT = """async ([bytes, x, y]) => {
+  const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: "image/png" }));
+  const canvas = document.createElement("canvas");
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
+  const context = canvas.getContext("2d");
+  context.drawImage(bitmap, 0, 0);
+  return Array.from(context.getImageData(x, y, 1, 1).data);
+}"""
+
+
+def test_author_svg_the_build_accepts_draws_into_the_png_badge_and_the_statement(harness, badge_site) -> None:  # type: ignore[no-untyped-def]
+    from mkdocs_course.badges import badge_svg
+    from mkdocs_course.badges.images import image_data_uri
+
+    site, _ = badge_site
+    (site / "author-art.svg").write_text(AUTHOR_ART, encoding="utf-8")
+    artwork = image_data_uri(site / "author-art.svg", "author-art.svg", "badges.not-invited.image")  # accepted
+    (site / "badges" / "author-badge.svg").write_text(badge_svg(COURSE["title"], "Art", 1, None, artwork), "utf-8")
+    harness.evaluate("harness.svgUrlFor = () => new URL('badges/author-badge.svg', location.href).href")
+    pass_blocks(harness, "Sam")
+    png = download(harness, "#download-png")
+    assert checks.png_credential(png)["credentialSubject"]["identifier"][0]["identityHash"] == "Sam"
+    # The author's red fills the medal above the ribbon: 1.2 pixels per unit of the 600-unit artwork.
+    red, green, blue, alpha = harness.evaluate(PIXEL_AT, [list(png), 360, 240])
+    assert red > 200 and green < 60 and blue < 60 and alpha == 255
+    assert pdf_text(download(harness, "#download-statement")).count("Block") >= 3
+
+
+def test_author_svg_the_build_refuses_would_break_the_download(harness, badge_site) -> None:  # type: ignore[no-untyped-def]
+    """Why badges/drawable.py refuses <foreignObject>: this browser will not export what drew it."""
+    from mkdocs_course.badges import badge_svg
+    from mkdocs_course.badges.drawable import svg_problems
+
+    site, _ = badge_site
+    assert any("<foreignObject>" in problem for problem in svg_problems(FOREIGN_ART.encode()))
+    artwork = "data:image/svg+xml;base64," + base64.b64encode(FOREIGN_ART.encode()).decode()
+    (site / "badges" / "foreign-badge.svg").write_text(badge_svg(COURSE["title"], "Art", 1, None, artwork), "utf-8")
+    harness.evaluate("harness.svgUrlFor = () => new URL('badges/foreign-badge.svg', location.href).href")
+    pass_blocks(harness, "Sam", BLOCKS[:1])
+    harness.click("#download-png")
+    harness.wait_for_function("harness.error !== null")
+    assert "Tainted canvases may not be exported" in harness.evaluate("harness.error")
 
 
 @pytest.mark.parametrize(

@@ -172,3 +172,49 @@ def test_any_record_gives_the_same_passes_both_ways(module_page, site, record):
     assert read["restored"]["refused"] is None
     assert read["stored"]["passes"] == read["restored"]["passes"]
     assert read["stored"]["setAside"] == read["restored"]["setAside"]
+
+
+def test_restoring_the_same_file_again_sets_nothing_more_aside(module_page, site):
+    # A file naming blocks the course no longer has, restored five times: one copy is kept aside.
+    counts = module_page.evaluate(
+        """async ([siteRoot, pass]) => {
+          const file = await import(new URL("assets/course/js/achievements/progress-file.js", siteRoot).href);
+          const { emptyRecord } = await import(new URL("assets/course/js/record.js", siteRoot).href);
+          const text = JSON.stringify({ format: "mkdocs-course-record", version: 1, courseId: "fixture",
+            record: { version: 2, blocks: { gone: pass, "also-gone": { ...pass, bestScore: 10 } } } });
+          let record = emptyRecord();
+          const counts = [];
+          for (let round = 0; round < 5; round++) {
+            const read = file.parseProgressText(text, { courseId: "fixture", blockIds: ["alpha"] });
+            record = file.restoreProgress(record, read).record;
+            counts.push(record.setAside.length);
+          }
+          return counts;
+        }""",
+        [site, PASS],
+    )
+    assert counts == [2, 2, 2, 2, 2]
+
+
+def test_set_aside_data_is_bounded_and_a_file_over_the_bound_changes_nothing(module_page, site):
+    result = module_page.evaluate(
+        """async ([siteRoot, pass]) => {
+          const file = await import(new URL("assets/course/js/achievements/progress-file.js", siteRoot).href);
+          const record = await import(new URL("assets/course/js/record.js", siteRoot).href);
+          const blocks = {};
+          for (let i = 0; i < record.SET_ASIDE_MAX_ENTRIES + 5; i++) blocks[`gone-${i}`] = pass;
+          const text = JSON.stringify({ format: "mkdocs-course-record", version: 1, courseId: "fixture",
+            record: { version: 2, blocks } });
+          const local = record.emptyRecord();
+          local.blocks.alpha = pass;
+          try {
+            file.restoreProgress(local, file.parseProgressText(text, { courseId: "fixture", blockIds: ["alpha"] }));
+            return { refused: null, kept: local.setAside.length };
+          } catch (error) {
+            return { refused: error.message, kept: local.setAside.length, passed: record.isPass(local.blocks.alpha) };
+          }
+        }""",
+        [site, PASS],
+    )
+    assert "nothing was restored" in result["refused"]
+    assert result["kept"] == 0 and result["passed"] is True

@@ -67,7 +67,8 @@ class Colour(c.BaseConfigOption[str | None]):
 
 
 class BadgeImage(c.File):
-    """The path of a PNG, JPEG, GIF, WebP or SVG file, relative to mkdocs.yml. None when left out."""
+    """The path of a PNG, JPEG, GIF, WebP or SVG file, relative to mkdocs.yml, that a browser can draw
+    on a canvas (badges/images.py). None when left out."""
 
     def __init__(self) -> None:
         super().__init__(exists=True)
@@ -89,7 +90,7 @@ class BadgeImage(c.File):
         try:
             image_type(Path(path), str(value))
         except CourseError as error:
-            raise ValidationError(f"`image` {value!r}: {error.problem} {error.fix}") from None
+            raise _invalid(error) from None  # the problem names `image` and the file
         return path
 
 
@@ -147,6 +148,8 @@ class CourseConfig(base.Config):
     """Learning outcomes of the whole course, shown on the home page and the statement."""
     hours = c.Optional(c.Type((int, float)))
     """Estimated study hours for the whole course."""
+    free = c.Type(bool, default=False)
+    """The course costs learners nothing: the statement and the badges may then call it a free course."""
     pass_mark = Percentage(default=50)
     """Default pass mark of every quiz, in percent from 1 to 100; a quiz file may set its own."""
     badges = BadgeLooks()

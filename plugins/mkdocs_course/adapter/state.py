@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -30,6 +32,7 @@ class CourseBuild:
     quizzes_dir: Path
     docs_shown: str  # the docs folder as the author sees it, relative to mkdocs.yml
     quizzes_shown: str
+    site_url: str = ""  # as mkdocs.yml sets it (`serve` replaces it with its own address)
     # New every build, so hashes from one build tell nothing about the next.
     salt: str = field(default_factory=lambda: secrets.token_hex(32))
     # Marks where each quiz field starts and ends in the generated page; unguessable, so author
@@ -66,6 +69,7 @@ def start_build(options: CourseConfig, config: MkDocsConfig) -> CourseBuild:
         outcomes=tuple(options.outcomes),
         hours=options.hours,
         pass_mark=options.pass_mark,
+        free=options.free,
     )
     return CourseBuild(
         settings,
@@ -73,12 +77,16 @@ def start_build(options: CourseConfig, config: MkDocsConfig) -> CourseBuild:
         quizzes_dir,
         _shown_path(Path(config.docs_dir), project_dir),
         _shown_path(quizzes_dir, project_dir),
+        site_url=config.site_url or "",
     )
 
 
 def report_errors(build: CourseBuild, *, serve: bool) -> None:
     """Stop the build with every mistake found; under `serve`, log them and keep serving (the
-    broken quiz page shows its mistakes, and saving the fixed file brings the quiz back)."""
+    broken quiz page shows its mistakes, and saving the fixed file brings the quiz back).
+    A build to publish also warns when badges would name the course by no address, or a local one."""
+    if not serve and (problem := site_url_problem(build.site_url)):
+        log.warning(problem)
     if not build.errors:
         return
     report = CourseErrors(build.errors)
@@ -86,6 +94,36 @@ def report_errors(build: CourseBuild, *, serve: bool) -> None:
         log.error(str(report))
     else:
         raise PluginError(str(report))
+
+
+def site_url_problem(site_url: str) -> str:
+    """What is wrong with `site_url` for a published course, or "" when nothing is. Badges name
+    their achievement, its creator (without a provider `url`) and its image by it, and the statement
+    of participation names the course by it."""
+    fix = "Set `site_url` in mkdocs.yml to the address the course is published at, such as https://example.org/course/."
+    if not site_url:
+        return (
+            "`site_url` is not set, so badges name the course's achievements (and their creator, "
+            "without a provider `url`) by urn:uuid ids with no web address and no image, and the "
+            f"statement of participation names no address for the course. {fix}"
+        )
+    if not _is_local(urlsplit(site_url).hostname or ""):
+        return ""
+    return (
+        f"`site_url` is {site_url}, an address of the computer that builds the site: badges name their "
+        f"achievement, its creator (without a provider `url`) and its image at {site_url}, and the statement of "
+        f"participation names the course as {site_url}, which nobody else can open. {fix}"
+    )
+
+
+def _is_local(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
 
 
 def _slug(text: str) -> str:

@@ -2,9 +2,13 @@
 
 The browser (assets/js/badges/credential.js) fills in what only it knows: ``id``
 (a urn:uuid), ``validFrom`` (the date passed), the learner's name in ``credentialSubject`` and
-the score as ``evidence``. The result is an honest, self-asserted record made in the learner's
-browser: a static site holds no signing key and no per-learner URL, so it carries no proof, and
-its description says so (see shared/research/badges-and-certificates.md).
+the score as ``evidence``, and makes the credential self-issued: a new key pair made for the badge
+(signing.js) names the learner as ``issuer`` and subject (a ``did:key``) and signs the credential
+as VC-JWT. The template's ``issuer`` is the course provider, which the browser keeps as the
+achievement's ``creator``. A static site holds no signing key of its own (one shipped in its
+JavaScript would let anyone mint badges in the provider's name) and no per-learner URL, so the
+signature shows only that the badge is unchanged since the learner's browser made it; the
+description says that it is self-asserted.
 """
 
 from __future__ import annotations
@@ -25,8 +29,10 @@ __all__ = [
 VC2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 SELF_ASSERTED = (
-    "This is a self-asserted record made in the learner's own browser: it is not a verified "
-    "credential, nobody checked who took the quiz, and it is not a formal qualification or credit."
+    "This is a self-asserted record, made and signed in the learner's own browser: its issuer is the "
+    "learner, not the course provider, and its signature shows only that it has not been changed since. "
+    "It is not a verified credential: nobody checked who took the quiz, and it is not a formal "
+    "qualification or credit."
 )
 # Fixed namespace, so the same course and block always get the same URN when site_url is unset.
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/mkdocs-course/")
@@ -64,17 +70,20 @@ def credential_template(
     block_description: str | None = None,
     outcomes: Sequence[str] = (),
     hours: float | None = None,
+    free: bool = False,
 ) -> dict[str, Any]:
-    """The OpenBadgeCredential for one block, less the learner-specific fields.
+    """The OpenBadgeCredential for one block, less the learner-specific fields (and its issuer: the
+    provider here, the learner's key once the browser fills and signs it).
 
     ``block_url`` and ``image_url`` are relative to the site root (as in the course data);
     they become absolute on ``site_url``. ``image_url`` is left out without ``site_url``, since
-    an Open Badges image id must be an absolute URI.
+    an Open Badges image id must be an absolute URI. ``free``: the author says the course costs
+    nothing (the `free` option); only then does the description call it a free course.
     """
     # The caller's mistakes, never an author's: the plugin falls back to the course title (never
     # blank) for the provider, and pass marks are checked where the author writes them.
     if not provider_name.strip():
-        raise ValueError("provider_name must name the course provider (the badge's issuer)")
+        raise ValueError("provider_name must name the course provider (the achievement's creator)")
     if not 0 <= pass_mark <= 100:
         raise ValueError(f"pass_mark must be a percentage from 0 to 100, not {pass_mark!r}")
 
@@ -85,7 +94,7 @@ def credential_template(
 
     summary = block_description or (
         f"Awarded for passing the quiz of block {block_number}, \u201c{block_title}\u201d, "
-        f"of the free course \u201c{course_title}\u201d from {provider_name}."
+        f"of the {'free ' if free else ''}course \u201c{course_title}\u201d from {provider_name}."
     )
     if hours:
         summary += f" The whole course takes about {hours:g} hours of study."

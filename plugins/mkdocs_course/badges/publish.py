@@ -19,6 +19,7 @@ class BadgeLook:
 
     colour: str | None = None
     image: Path | None = None
+    image_shown: str = ""  # the image's path as the author wrote it, for messages
 
 
 def badge_documents(
@@ -30,9 +31,9 @@ def badge_documents(
     documents = []
     for block in blocks:
         look = looks.get(block.id, BadgeLook())
-        svg = badge_svg(
-            settings.title, block.title, block.number, look.colour, image_data_uri(look.image) if look.image else None
-        )
+        option = f"badges.{block.id}.image"
+        artwork = image_data_uri(look.image, look.image_shown, option) if look.image else None
+        svg = badge_svg(settings.title, block.title, block.number, look.colour, artwork)
         credential = credential_template(
             course_id=settings.id,
             course_title=settings.title,
@@ -47,6 +48,7 @@ def badge_documents(
             image_url=badge_url(block),
             outcomes=settings.outcomes,
             hours=settings.hours,
+            free=settings.free,
         )
         documents += [
             (badge_url(block), svg),

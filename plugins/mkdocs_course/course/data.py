@@ -26,6 +26,7 @@ def course_data(
         "provider": {"name": settings.provider.name, "url": settings.provider.url},
         "outcomes": list(settings.outcomes),
         "hours": settings.hours,
+        "free": settings.free,
         "passMark": settings.pass_mark,
         "siteUrl": site_url,
         "blocks": [

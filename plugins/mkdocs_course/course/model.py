@@ -22,6 +22,7 @@ class CourseSettings:
     outcomes: tuple[str, ...] = ()
     hours: float | None = None
     pass_mark: float = 50.0
+    free: bool = False  # the author says the course costs nothing; only then do badges and the statement say so
 
 
 @dataclass(frozen=True)

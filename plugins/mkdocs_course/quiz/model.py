@@ -8,6 +8,12 @@ from ..errors import Location
 
 QUESTION_TYPES = ("single", "multiple", "true_false", "text")
 
+# What one quiz may hold (docs/author-guide.md, "Limits"). Far above any real quiz, low enough
+# that no quiz file can make a build take minutes or gigabytes, or a page of many megabytes.
+MAX_QUESTIONS = 200
+MAX_VARIANTS = 20  # items of a question's `variants`, besides the question as written
+MAX_TEXT = 1_000_000  # characters of text, counting what variants inherit and aliases repeat
+
 
 @dataclass(frozen=True)
 class Option:
@@ -25,6 +31,11 @@ class Variant:
     answer: bool | None = None  # true_false only
     accept: tuple[str, ...] = ()  # text only
     explanation: str = ""
+
+    def text_size(self) -> int:
+        """Characters of text this version puts into the quiz page and its data."""
+        options = sum(len(option.text) + len(option.feedback) for option in self.options)
+        return len(self.prompt) + len(self.explanation) + options + sum(map(len, self.accept))
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,16 @@ out of the page and carried in the quiz data instead.
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import string
 import textwrap
 from dataclasses import dataclass
 
 from .answers import variant_hashes, variant_key
 from .model import Quiz
+from .sealing import sealed_explanation, sealed_feedback
 
 QUIZ_SLOT = "<!-- course:quiz -->"
 _ONE_PARAGRAPH = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
@@ -26,10 +29,21 @@ def quiz_page_markdown(quiz: Quiz, marker: str) -> str:
     `marker` marks where each field starts and ends: give one no author can guess (the plugin makes
     a new random one every build), so no text can end a field early and spill into the page.
     """
-    parts = [f"# {quiz.title}", "", QUIZ_SLOT, ""]
+    title = " ".join(quiz.title.split())
+    # The title is plain text, as everywhere else it appears (the overview, the quiz data). The
+    # page's `title` is HTML to MkDocs and the theme (the navigation and <title> show it as is), so
+    # it is escaped; set here, it also keeps material from unescaping the heading's text into <title>.
+    front_matter = ["---", f"title: {json.dumps(html.escape(title))}", "---", ""]
+    parts = [*front_matter, f"# {_plain_markdown(title)}", "", QUIZ_SLOT, ""]
     for field_id, text in _fields(quiz):
         parts += [f"<!--{marker}:{field_id}-->", "", textwrap.dedent(text).strip(), "", f"<!--/{marker}-->", ""]
     return "\n".join(parts)
+
+
+def _plain_markdown(text: str) -> str:
+    """Markdown that shows `text` as it is: every ASCII punctuation character as a character
+    reference, so nothing in it is markup (HTML, emphasis, links, `{#id}`) to any extension."""
+    return "".join(f"&#{ord(c)};" if c in string.punctuation else c for c in text)
 
 
 def _fields(quiz: Quiz) -> list[tuple[str, str]]:
@@ -66,6 +80,13 @@ class ReviewLink:
     title: str
 
 
+def _sealed_feedback(
+    salt: str, question_id: str, variant: int, fields: dict[str, str], prefix: str, count: int
+) -> list[str]:
+    feedback = [fields.get(f"{prefix}.o{o}.feedback", "") for o in range(count)]
+    return sealed_feedback(salt, question_id, variant, feedback)
+
+
 def quiz_payload(
     quiz: Quiz,
     *,
@@ -76,7 +97,8 @@ def quiz_payload(
     fields: dict[str, str],
     reviews: dict[str, ReviewLink],
 ) -> dict:
-    """The data the browser builds the quiz from: rendered text and salted answer hashes only."""
+    """The data the browser builds the quiz from: rendered text, salted answer hashes, and the
+    feedback and explanations sealed (sealing.py)."""
     questions = []
     for q, question in enumerate(quiz.questions):
         variants = []
@@ -87,13 +109,14 @@ def quiz_payload(
                     "key": variant_key(question, v),
                     "promptHtml": fields.get(f"{prefix}.prompt", ""),
                     "options": [
-                        {
-                            "html": _inline(fields.get(f"{prefix}.o{o}.text", "")),
-                            "feedbackHtml": fields.get(f"{prefix}.o{o}.feedback", ""),
-                        }
-                        for o in range(len(variant.options))
+                        {"html": _inline(fields.get(f"{prefix}.o{o}.text", "")), "feedbackSealed": sealed}
+                        for o, sealed in enumerate(
+                            _sealed_feedback(salt, question.id, v, fields, prefix, len(variant.options))
+                        )
                     ],
-                    "explanationHtml": fields.get(f"{prefix}.explanation", ""),
+                    "explanationSealed": sealed_explanation(
+                        salt, question.id, v, fields.get(f"{prefix}.explanation", "")
+                    ),
                     "answerHashes": variant_hashes(salt, question, v),
                 }
             )

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from ..errors import CourseError, CourseErrors, Location, closest
-from .model import QUESTION_TYPES, Option, Question, Quiz, Review, Variant
+from .model import MAX_QUESTIONS, MAX_TEXT, MAX_VARIANTS, QUESTION_TYPES, Option, Question, Quiz, Review, Variant
 
 QUIZ_KEYS = ("title", "intro", "pass_mark", "draw", "questions")
 QUESTION_KEYS = (
@@ -82,7 +82,7 @@ class _Checker:
         intro = self.markdown(fields.get("intro"), "`intro`")
         pass_mark = self.pass_mark(fields.get("pass_mark"))
         questions_node = fields.get("questions")
-        questions = self.questions(node, questions_node)
+        questions = self.questions(node, questions_node, text_used=len(title) + len(intro))
         written = len(questions_node.value) if isinstance(questions_node, yaml.SequenceNode) else 0
         draw = self.draw(fields.get("draw"), written)
         return Quiz(
@@ -98,8 +98,8 @@ class _Checker:
     def pass_mark(self, node: yaml.Node | None) -> float | None:
         if node is None:
             return None
-        value = _scalar_value(node)
-        if node.tag not in (_INT_TAG, _FLOAT_TAG) or not 1 <= value <= 100:
+        value = _value(node, (_INT_TAG, _FLOAT_TAG))
+        if value is None or not 1 <= value <= 100:
             self.error(
                 node,
                 f"`pass_mark` must be a percentage from 1 to 100, not {_shown(node)}.",
@@ -111,8 +111,8 @@ class _Checker:
     def draw(self, node: yaml.Node | None, question_count: int) -> int | None:
         if node is None:
             return None
-        value = _scalar_value(node)
-        if node.tag != _INT_TAG or value < 1:
+        value = _value(node, (_INT_TAG,))
+        if value is None or value < 1:
             self.error(
                 node,
                 f"`draw` must be a whole number of at least 1, not {_shown(node)}.",
@@ -128,7 +128,9 @@ class _Checker:
             return None
         return int(value)
 
-    def questions(self, quiz_node: yaml.Node, node: yaml.Node | None) -> list[Question]:
+    def questions(self, quiz_node: yaml.Node, node: yaml.Node | None, text_used: int) -> list[Question]:
+        """The questions, unless there are more than MAX_QUESTIONS or their text (with what variants
+        inherit) and `text_used` come to more than MAX_TEXT characters."""
         if node is None or _is_null(node):
             self.error(quiz_node, "the quiz has no questions.", "Add a `questions:` list with at least one question.")
             return []
@@ -137,6 +139,14 @@ class _Checker:
             return []
         if not items:
             self.error(node, "the quiz has no questions.", "Add at least one question under `questions:`.")
+        if len(items) > MAX_QUESTIONS:
+            self.error(
+                node,
+                f"the quiz has {len(items):,} questions, over the limit of {MAX_QUESTIONS} for one quiz.",
+                f"Split the block in two, each with its own quiz of at most {MAX_QUESTIONS} questions "
+                "(`draw` can show a few of them at each attempt).",
+            )
+            return []
         questions: list[Question] = []
         ids: dict[str, yaml.Node] = {}
         for number, item in enumerate(items, start=1):
@@ -156,6 +166,15 @@ class _Checker:
                 continue
             ids[question.id] = fields["id"]
             questions.append(question)
+            text_used += sum(variant.text_size() for variant in question.variants)
+            if text_used > MAX_TEXT:
+                self.error(
+                    item,
+                    f"the quiz's text grows past {MAX_TEXT:,} characters with question '{question.id}' "
+                    "(each variant counts the text it takes from its question).",
+                    "Shorten the text, or split the block in two, each with its own quiz.",
+                )
+                break
         return questions
 
     def question(self, node: yaml.Node, fields: Fields, number: int) -> Question | None:
@@ -168,7 +187,15 @@ class _Checker:
         variants = [self.variant(node, base, question_type, label)]
         variants_node = fields.get("variants")
         if variants_node is not None:
-            for index, item in enumerate(self.sequence(variants_node, f"`variants` of {label}") or [], 1):
+            items = self.sequence(variants_node, f"`variants` of {label}") or []
+            if len(items) > MAX_VARIANTS:
+                self.error(
+                    variants_node,
+                    f"{label} has {len(items):,} variants, over the limit of {MAX_VARIANTS}.",
+                    f"Keep at most {MAX_VARIANTS} variants; make the others questions of their own.",
+                )
+                return None
+            for index, item in enumerate(items, 1):
                 own = self.mapping(item, f"variant {index} of {label}", VARIANT_KEYS)
                 if own is not None:
                     variants.append(self.variant(item, {**base, **own}, question_type, f"variant {index} of {label}"))
@@ -400,16 +427,22 @@ class _Checker:
         return text
 
     def boolean(self, node: yaml.Node, what: str) -> bool:
-        if node.tag != _BOOL_TAG:
+        value = _value(node, (_BOOL_TAG,))
+        if not isinstance(value, bool):
             self.error(node, f"{what} must be true or false, not {_shown(node)}.", "Write `true` or `false`.")
             return False
-        return bool(_scalar_value(node))
+        return value
 
 
-def _scalar_value(node: yaml.Node) -> Any:
-    if not isinstance(node, yaml.ScalarNode):
+def _value(node: yaml.Node, tags: tuple[str, ...]) -> Any:
+    """The value of a scalar tagged with one of `tags`; None for anything else, and for what the tag
+    cannot hold (`!!int x`, `!!bool maybe`, a whole number of over 4,300 digits, too long for Python)."""
+    if not isinstance(node, yaml.ScalarNode) or node.tag not in tags:
         return None
-    return _constructor.construct_object(node, deep=True)
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (ValueError, KeyError, yaml.YAMLError):
+        return None
 
 
 def _is_null(node: yaml.Node) -> bool:

@@ -6,6 +6,7 @@ import { fillCredential } from "./credential.js";
 import { completion, passOf } from "./eligibility.js";
 import { bakePng } from "./png-itxt.js";
 import { progressFileName, readProgressFile, serialiseProgress } from "../achievements/progress-file.js";
+import { newIssuerKey, signCredential } from "./signing.js";
 import { bakeSvg } from "./svg-bake.js";
 import { cleanName } from "../record.js";
 
@@ -37,7 +38,8 @@ async function fetchText(url) {
 }
 
 /**
- * The learner's badge for one block, baked with its credential.
+ * The learner's badge for one block, baked with its credential signed by a new key of the learner's
+ * (signing.js): the compact JWS in the PNG's iTXt chunk or the SVG's `verify` attribute.
  * @param {object} p
  * @param {object} p.courseData   the page's course data (courseId, passMark, blocks)
  * @param {object} p.block        the block from courseData.blocks (its own passMark, if any, wins)
@@ -45,22 +47,24 @@ async function fetchText(url) {
  * @param {string} p.svgUrl       absolute URL of the block's badge artwork
  * @param {string} p.credentialUrl absolute URL of the block's credential template
  * @param {"png"|"svg"} [p.format]
- * @returns {Promise<{bytes?: Uint8Array, text?: string, credential: object, filename: string, type: string}>}
+ * @returns {Promise<{bytes?: Uint8Array, text?: string, credential: object, token: string, filename: string, type: string}>}
  */
 export async function makeBadge({ courseData, block, record, svgUrl, credentialUrl, format = "png", locale }) {
   const pass = passOf(record, block.id);
   if (!pass) throw new Error(`Block ${block.number} is not passed yet: pass its quiz to earn this badge.`);
-  const [svgText, template] = await Promise.all([fetchText(svgUrl), fetchText(credentialUrl).then(JSON.parse)]);
+  const [svgText, template, key] = await Promise.all([fetchText(svgUrl), fetchText(credentialUrl).then(JSON.parse), newIssuerKey()]);
   const name = typeof record.name === "string" ? cleanName(record.name) : "";
-  const credential = fillCredential(template, { name, passedAt: pass.passedAt, score: pass.score, passMark: block.passMark ?? courseData.passMark });
+  const passMark = block.passMark ?? courseData.passMark;
+  const credential = fillCredential(template, { name, passedAt: pass.passedAt, score: pass.score, passMark, learnerId: key.did });
+  const token = await signCredential(credential, key);
   const base = `${slug(courseData.courseId)}-block-${block.number}-badge`;
   if (format === "svg") {
-    const text = bakeSvg(personalisedSvg(svgText, { name, passedAt: pass.passedAt, locale }), credential);
-    return { text, credential, filename: `${base}.svg`, type: "image/svg+xml" };
+    const text = bakeSvg(personalisedSvg(svgText, { name, passedAt: pass.passedAt, locale }), token);
+    return { text, credential, token, filename: `${base}.svg`, type: "image/svg+xml" };
   }
   const png = await badgePng(svgText, { name, passedAt: pass.passedAt, locale });
-  const bytes = bakePng(png, PNG_KEYWORD, JSON.stringify(credential));
-  return { bytes, credential, filename: `${base}.png`, type: "image/png" };
+  const bytes = bakePng(png, PNG_KEYWORD, token);
+  return { bytes, credential, token, filename: `${base}.png`, type: "image/png" };
 }
 
 export async function downloadBadge(options) {
@@ -90,6 +94,7 @@ export async function makeStatement({ courseData, record, name, svgUrlFor, local
     blocks,
     outcomes: courseData.outcomes ?? [],
     hours: courseData.hours,
+    free: courseData.free === true,
     siteUrl: courseData.siteUrl,
     locale,
   }, { vendor });

@@ -139,6 +139,18 @@ async function writeBlocks(writer, blocks, locale) {
 }
 
 /**
+ * What the learner did, and no more: the statement rests on quiz passes alone, so it says so.
+ * It calls the course free only when the author says so (the `free` option).
+ * @param {{courseTitle: string, completedAt: Date, free?: boolean}} input
+ * @param {string} [locale]
+ * @returns {string}
+ */
+export function achievementSentence(input, locale) {
+  const course = input.free ? "the free course" : "the course";
+  return `has passed every end-of-block quiz of ${course} \u201c${input.courseTitle}\u201d, the last on ${formatDate(input.completedAt, locale)}.`;
+}
+
+/**
  * Makes the statement PDF.
  * @param {object} input
  * @param {string} input.courseTitle
@@ -148,6 +160,7 @@ async function writeBlocks(writer, blocks, locale) {
  * @param {Array<{number:number,title:string,passedAt:Date,score:number,svgText:string}>} input.blocks
  * @param {string[]} [input.outcomes]        the course's learning outcomes
  * @param {number} [input.hours]             study hours
+ * @param {boolean} [input.free]             the author says the course costs nothing
  * @param {string} [input.siteUrl]
  * @param {string} [input.locale]
  * @returns {Promise<{bytes: Uint8Array, boxes: object}>} boxes: where the name etc. were put (mm)
@@ -176,7 +189,7 @@ export async function statementPdf(input, { vendor } = {}) {
   writer.text("Statement of participation", { size: 15, colour: GREY, gap: 2.2, key: "heading" });
   writer.text("This is to record that", { size: 11, gap: 0.8 });
   writer.text(name, { size: 26, bold: true, gap: 0.8, key: "name" });
-  writer.text(`has completed the free course \u201c${input.courseTitle}\u201d, including every end-of-block quiz, on ${formatDate(input.completedAt, locale)}.`, { size: 11, gap: 2 });
+  writer.text(achievementSentence(input, locale), { size: 11, gap: 2, key: "achievement" });
 
   await writeBlocks(writer, input.blocks, locale);
 

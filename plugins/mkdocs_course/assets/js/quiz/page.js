@@ -2,8 +2,9 @@
 // (marking.js) and the learner's record (record.js through the store).
 import { addStylesheet, el, elementWithHtml } from "../dom.js";
 import { addResult } from "../record.js";
-import { attemptDraft, newAttempt, restoreAttempt, shownVariantKeys } from "./attempt.js";
+import { attemptDraft, chosenOptions, newAttempt, restoreAttempt, shownVariantKeys } from "./attempt.js";
 import { answerKey, mark, score } from "./marking.js";
+import { unseal } from "./sealing.js";
 import { button, questionElement, readResponse, resultSummary, showMarkedQuestion, unansweredList } from "./view.js";
 
 export { openStore } from "../store.js";
@@ -100,7 +101,18 @@ class QuizPage {
     this.items.forEach((item, index) => {
       item.result = results[index];
     });
+    await Promise.all(this.items.map((item) => this.openFeedback(item)));
     this.showResults(record);
+  }
+
+  // The feedback on the options chosen and the explanation, sealed until the question is marked.
+  async openFeedback(item) {
+    const { question, variantIndex } = item;
+    const variant = question.variants[variantIndex];
+    const open = (sealed, part) => unseal(sealed, this.quiz.salt, question.id, variantIndex, part);
+    const chosen = item.order.filter((index) => chosenOptions(item).includes(index));
+    item.notes = await Promise.all(chosen.map((index) => open(variant.options[index].feedbackSealed, `feedback:${index}`)));
+    item.explanation = await open(variant.explanationSealed, "explanation");
   }
 
   // `record`: a new attempt to add to the record; false when a marked attempt is shown again.

@@ -66,25 +66,20 @@ export function readResponse(item) {
   return Number(chosen[0]);
 }
 
-function chosenOptions(item) {
-  if (item.question.type === "single") return [item.response];
-  return item.question.type === "multiple" ? item.response || [] : [];
-}
-
-/** Shows a marked question: its verdict, feedback on the options chosen, explanation and review link. */
+/**
+ * Shows a marked question: its verdict, the feedback on the options chosen and the explanation
+ * (opened by the page: `item.notes`, `item.explanation`), and the review link.
+ */
 export function showMarkedQuestion(item) {
   const { answered, correct } = item.result;
-  const variant = item.question.variants[item.variantIndex];
   item.fieldset.disabled = true;
   item.element.className = `course-q course-q--${correct ? "correct" : "incorrect"}`;
   const verdict = correct ? "Correct" : answered ? "Incorrect" : "Not answered";
   item.feedback.replaceChildren(el("p", { class: "course-q__verdict" }, icon(correct ? "✓" : "✗"), el("strong", {}, verdict)));
-  const chosen = chosenOptions(item);
-  for (const index of item.order) {
-    const note = variant.options[index].feedbackHtml;
-    if (chosen.includes(index) && note) item.feedback.append(elementWithHtml("div", { class: "course-q__note" }, note));
+  for (const note of item.notes) {
+    if (note) item.feedback.append(elementWithHtml("div", { class: "course-q__note" }, note));
   }
-  if (variant.explanationHtml) item.feedback.append(elementWithHtml("div", { class: "course-q__explanation" }, variant.explanationHtml));
+  if (item.explanation) item.feedback.append(elementWithHtml("div", { class: "course-q__explanation" }, item.explanation));
   const { reviewUrl, reviewTitle } = item.question;
   if (reviewUrl) item.feedback.append(el("p", {}, el("a", { href: reviewUrl }, `Review: ${reviewTitle || "the lesson"}`)));
 }
