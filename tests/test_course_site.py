@@ -200,7 +200,7 @@ def test_added_headings_join_the_table_of_contents_in_page_order(tmp_path):
         "course-record-heading",
     ]
     toc = achievements[achievements.index("md-nav--secondary") :]
-    assert re.search(r'<span class="md-ellipsis">\s*Block 1: First block\s*</span>', toc)
+    assert re.search(r'<span class="md-ellipsis">\s*Block 1: First Block\s*</span>', toc)
 
 
 def test_achievements_page_lists_blocks_with_their_quizzes(tmp_path):

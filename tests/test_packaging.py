@@ -40,7 +40,8 @@ def test_wheel_ships_templates_assets_schema_and_types(tmp_path):
         check=True,
     )
     (wheel,) = tmp_path.glob("mkdocs_course-*.whl")
-    names = {name for name in zipfile.ZipFile(wheel).namelist() if name.startswith("mkdocs_course/")}
+    archive = zipfile.ZipFile(wheel)
+    names = {name for name in archive.namelist() if name.startswith("mkdocs_course/")}
     package = REPO / "plugins" / "mkdocs_course"
     shipped = {
         f"mkdocs_course/{p.relative_to(package).as_posix()}"
@@ -55,4 +56,7 @@ def test_wheel_ships_templates_assets_schema_and_types(tmp_path):
         "mkdocs_course/templates/quiz.html",
         "mkdocs_course/assets/js/course.js",
         "mkdocs_course/assets/css/course.css",
+        "mkdocs_course/skeleton/course/gitignore",  # the course `mkdocs-course new` writes
     } <= names
+    (entry_points,) = [name for name in archive.namelist() if name.endswith(".dist-info/entry_points.txt")]
+    assert "[console_scripts]\nmkdocs-course = mkdocs_course.skeleton.cli:main" in archive.read(entry_points).decode()

@@ -40,7 +40,7 @@ def test_a_site_overrides_the_overview(tmp_path):
 
     home = (course.site / "index.html").read_text(encoding="utf-8")
     assert '<div class="my-overview" data-course-overview>About &lt;this&gt; &amp; that' in home
-    assert '<a href="first-block/">First block</a>' in home
+    assert '<a href="first-block/">First Block</a>' in home
     assert "What you will study" not in home  # the package's overview is replaced, not added to
     assert 'href="#my-blocks"' in home  # the override's headings join the table of contents
     # The other fragments are the package's own.

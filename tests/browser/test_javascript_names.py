@@ -3,6 +3,7 @@ like any other: their passes are saved, read on every page, and never written on
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,9 @@ BETA_RIGHT = {"blue and yellow": "Green", "one plus one": "Two", "Salt water": "
 
 
 def javascript_names(project: Path) -> None:
+    # Without `nav:`, blocks come from the folders, whatever their names.
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^nav:\n(?:  .*\n)+", "", config.read_text(encoding="utf-8")), encoding="utf-8")
     for old, new in RENAMED.items():
         (project / "content" / old).rename(project / "content" / new)
         (project / "quizzes" / f"{old}.yml").rename(project / "quizzes" / f"{new}.yml")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..course.headings import headings, insertion_index
 from ..course.model import Block
 from ..course.pages import ACHIEVEMENTS_PAGE, quiz_page_uri
+from ..course.structure import block_title, fallback_title, first_heading, natural_key
 from ..errors import CourseError, Location
 
 if TYPE_CHECKING:
@@ -18,13 +19,20 @@ if TYPE_CHECKING:
     from .state import CourseBuild
 
 
-def place_generated_pages(build: CourseBuild, nav: Navigation, files: Files) -> None:
+def place_generated_pages(build: CourseBuild, nav: Navigation, files: Files, *, from_folders: bool = False) -> None:
     """Each quiz page ends its block's section, and the achievements page ends the navigation; the
     blocks are numbered in navigation order. A broken quiz's page is placed too, so that `serve`
-    shows its mistakes where the quiz would be."""
+    shows its mistakes where the quiz would be.
+
+    `from_folders`: mkdocs.yml has no `nav:`, so MkDocs made the navigation from folder names; the
+    blocks are then put in natural order and titled by their first pages' headings."""
     block_ids = [block_id for block_id in build.lesson_folders if block_id in build.quizzes or block_id in build.broken]
     sections, errors = block_sections(nav, block_ids, build.docs_shown)
     build.errors += errors
+    if from_folders:
+        sections = order_naturally(nav, sections)
+        for block_id, section in sections.items():
+            section.title = _first_page_title(section) or fallback_title(block_id)
     ordered = [block_id for block_id in sections if block_id in build.quizzes]
     for number, block_id in enumerate(ordered, start=1):
         section = sections[block_id]
@@ -35,7 +43,8 @@ def place_generated_pages(build: CourseBuild, nav: Navigation, files: Files) -> 
         append_page(nav, section, quiz_page)
         block = Block(
             id=block_id,
-            title=section.title or block_id,
+            # The pages put "Block 1: " before it; an author's section may already say so.
+            title=block_title(section.title or fallback_title(block_id)),
             number=number,
             url=first.file.url,
             quiz_url=quiz_page.file.url,
@@ -78,6 +87,52 @@ def block_sections(
         if block_id not in found
     ]
     return found, errors
+
+
+def order_naturally(nav: Navigation, sections: dict[str, Section]) -> dict[str, Section]:
+    """Put the block sections, and the pages and folders inside each, in natural order (`2-middle`
+    before `10-end`; MkDocs sorts them as text), keeping the places of the other top-level items.
+    Returns `sections` in that order."""
+    ordered = dict(sorted(sections.items(), key=lambda item: natural_key(item[0])))
+    slots = [index for index, item in enumerate(nav.items) if any(item is section for section in sections.values())]
+    for index, section in zip(slots, ordered.values(), strict=True):
+        nav.items[index] = section
+    for section in ordered.values():
+        _sort_children(section, depth=1)
+    return ordered
+
+
+def _sort_children(section: Section, depth: int) -> None:
+    """Order a folder's section as MkDocs does (its pages, index first, then its folders), but naturally."""
+    from mkdocs.structure.nav import Section as SectionType
+
+    def key(item: Any) -> tuple[bool, bool, list[str | int]]:
+        page = item if not isinstance(item, SectionType) else first_page(item)
+        parts = page.file.src_uri.split("/") if page is not None else []
+        name = parts[depth] if len(parts) > depth else ""
+        if isinstance(item, SectionType):
+            return (True, True, natural_key(name))
+        return (False, page.file.name not in ("index", "README"), natural_key(name.rsplit(".", 1)[0]))
+
+    section.children.sort(key=key)
+    for child in section.children:
+        if isinstance(child, SectionType):
+            _sort_children(child, depth + 1)
+
+
+def _first_page_title(section: Section) -> str:
+    """The title an author gave a block's first page: its `title:` metadata or its first heading."""
+    from mkdocs.utils.meta import get_data
+
+    page = first_page(section)
+    if page is None or page.file.generated_by is not None:
+        return ""
+    try:
+        markdown, meta = get_data(page.file.content_string)
+    except (OSError, UnicodeDecodeError):
+        return ""  # MkDocs reports an unreadable page when it reads it
+    title = meta.get("title") if isinstance(meta, dict) else None
+    return str(title).strip() if title else first_heading(markdown)
 
 
 def append_page(nav: Navigation, parent: Section | None, page: Page) -> None:

@@ -19,6 +19,7 @@ from ..course.pages import (
 )
 from ..course.urls import relative_url
 from ..errors import CourseError
+from ..quiz.preview import quiz_preview
 from ..quiz.render import QUIZ_SLOT, cut_fields, json_for_script, quiz_payload
 from ..quiz.reviews import TargetPage, resolve_reviews
 from . import material_fixes
@@ -42,9 +43,9 @@ def cut_quiz_fields(build: CourseBuild, page: Page, html: str) -> str:
     return html
 
 
-def fill_quiz_pages(build: CourseBuild, fragments: Fragments, files: Files) -> None:
+def fill_quiz_pages(build: CourseBuild, fragments: Fragments, files: Files, *, preview: bool = False) -> None:
     """Each quiz page gets its shell and data, with its `review` links checked against the rendered
-    lessons' heading ids."""
+    lessons' heading ids; with `preview` (`mkdocs serve` only), the author's preview of its answers."""
     for block in build.blocks:
         quiz_page = page_of(files, quiz_page_uri(block.id))
         if quiz_page is None:
@@ -68,6 +69,9 @@ def fill_quiz_pages(build: CourseBuild, fragments: Fragments, files: Files) -> N
             reviews=reviews,
         )
         shell = _reported(build, fragments.render, "quiz.html", payload_json=json_for_script(payload))
+        if preview:
+            questions = quiz_preview(block.quiz, build.fields.get(block.id, {}), reviews)
+            shell += _reported(build, fragments.render, "quiz-preview.html", questions=questions)
         quiz_page.content = (quiz_page.content or "").replace(QUIZ_SLOT, shell)
 
 

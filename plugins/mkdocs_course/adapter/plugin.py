@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import BasePlugin
 
 from ..templates import Fragments
+from . import checks, navigation, pages
 from . import files as site_files
-from . import navigation, pages
 from .config import CourseConfig
 from .state import CourseBuild, report_errors, start_build
 
@@ -38,11 +38,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return None
         self.build = start_build(self.config, config)  # new every build: serve rebuilds reuse this instance
         site_files.link_assets(config)
+        checks.keep_fonts_private(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.build is None:
             return None
+        checks.check_pages(self.build, files, config)
         site_files.publish_assets(files, config, minify=not self.is_serve)
         site_files.add_quiz_pages(self.build, files, config)
         return files
@@ -50,7 +52,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or self.build is None:
             return None
-        navigation.place_generated_pages(self.build, nav, files)
+        navigation.place_generated_pages(self.build, nav, files, from_folders=config.nav is None)
         site_files.publish_badges(self.build, self.config.badges, files, config)
         return nav
 
@@ -65,7 +67,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled or self.build is None:
             return None
         fragments = Fragments(env, project_dir=self.build.project_dir)
-        pages.fill_quiz_pages(self.build, fragments, files)
+        pages.fill_quiz_pages(self.build, fragments, files, preview=self.is_serve)
         pages.fill_course_pages(self.build, fragments, files)
         pages.prepare_page_data(self.build, fragments, config)
         report_errors(self.build, serve=self.is_serve)

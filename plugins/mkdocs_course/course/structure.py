@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,8 +13,63 @@ from ..quiz.model import Quiz
 
 
 def block_folders(page_paths: Iterable[str]) -> list[str]:
-    """Top-level folders that hold at least one lesson page (paths use '/', relative to the docs)."""
-    return sorted({path.split("/", 1)[0] for path in page_paths if "/" in path})
+    """Top-level folders that hold at least one lesson page (paths use '/', relative to the docs),
+    in natural order."""
+    return sorted({path.split("/", 1)[0] for path in page_paths if "/" in path}, key=natural_key)
+
+
+def natural_key(name: str) -> list[str | int]:
+    """Sorts names as people count: `2-middle` before `10-end` (runs of digits compare as numbers)."""
+    # re.split with a group puts text at even and digits at odd positions, so like compares with like.
+    return [int(part) if index % 2 else part.casefold() for index, part in enumerate(re.split(r"(\d+)", name))]
+
+
+_NUMBER_PREFIX = re.compile(r"^\d+(?:[-_. ]+|$)")
+_BLOCK_PREFIX = re.compile(r"^\s*block\s+\d+\s*[:.\-\u2013\u2014]\s*", re.IGNORECASE)
+_HEADING = re.compile(r"^#(?!#)[ \t]*(?P<text>.*?)[ \t]*#*[ \t]*$")
+_SETEXT = re.compile(r"^=+[ \t]*$")
+_ATTRIBUTES = re.compile(r"\s*\{[:#.][^}]*\}\s*$")
+
+
+def shown_id(folder: str) -> str:
+    """A block folder's name as a learner may see it: without the number that orders it
+    (`01-before-you-write` -> `before-you-write`)."""
+    return _NUMBER_PREFIX.sub("", folder) or folder
+
+
+def fallback_title(folder: str) -> str:
+    """A block's title when nothing better is known: its folder's name, unnumbered, in words."""
+    words = re.sub(r"[-_]+", " ", shown_id(folder)).strip()
+    return words[:1].upper() + words[1:] if words else folder
+
+
+def block_title(title: str) -> str:
+    """A block's title without a leading "Block 1:": pages show it after the block's own number."""
+    stripped = _BLOCK_PREFIX.sub("", title).strip()
+    return stripped or title.strip()
+
+
+def first_heading(markdown: str) -> str:
+    """The text of a page's first level-1 heading (`# Title` or underlined with `=`), without an
+    attribute list (`{#id}`); empty when there is none. Fenced code is skipped."""
+    fence = ""
+    previous = ""
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            continue
+        match = _HEADING.match(line)
+        if match and match["text"]:
+            return _ATTRIBUTES.sub("", match["text"]).strip()
+        if _SETEXT.match(line) and previous.strip() and not previous.startswith((" ", "\t")):
+            return _ATTRIBUTES.sub("", previous).strip()
+        previous = line
+    return ""
 
 
 def pairing_errors(

@@ -68,7 +68,7 @@ def cut_fields(html: str, marker: str) -> tuple[str, dict[str, str]]:
     return field.sub("", html).strip() + "\n", fields
 
 
-def _inline(html: str) -> str:
+def inline_html(html: str) -> str:
     """Option text sits inside a label: unwrap a lone paragraph."""
     match = _ONE_PARAGRAPH.match(html)
     return match.group(1) if match and "<p>" not in match.group(1) else html
@@ -109,7 +109,7 @@ def quiz_payload(
                     "key": variant_key(question, v),
                     "promptHtml": fields.get(f"{prefix}.prompt", ""),
                     "options": [
-                        {"html": _inline(fields.get(f"{prefix}.o{o}.text", "")), "feedbackSealed": sealed}
+                        {"html": inline_html(fields.get(f"{prefix}.o{o}.text", "")), "feedbackSealed": sealed}
                         for o, sealed in enumerate(
                             _sealed_feedback(salt, question.id, v, fields, prefix, len(variant.options))
                         )

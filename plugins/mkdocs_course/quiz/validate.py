@@ -32,6 +32,10 @@ MIN_OPTIONS, MAX_OPTIONS = 2, 10
 QUESTION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _CODE_SPAN = re.compile(r"(`+).*?\1", re.DOTALL)
 
+# Quotes a word processor or phone types: “…” ‘…’ „…“ «…» ‹…›. A closing ’ alone ends words ("students’").
+_OPENING_QUOTES = "\u201c\u201d\u201e\u201f\u2018\u201a\u201b\u00ab\u00bb\u2039\u203a"
+_CLOSING_QUOTES = "\u201d\u201c\u201f\u00bb\u00ab\u203a\u2039"
+
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
@@ -343,6 +347,8 @@ class _Checker:
         if items is None:
             return ()
         answers = [self.text(item, f"an accepted answer of {label}").strip() for item in items]
+        for item, answer in zip(items, answers, strict=True):
+            self.typographic_quotes(item, answer, label)
         if not any(answers):
             self.error(
                 accept_node,
@@ -352,6 +358,18 @@ class _Checker:
         elif not all(answers):
             self.error(accept_node, f"`accept` of {label} has an empty answer.", "Remove the empty item.")
         return tuple(answers)
+
+    def typographic_quotes(self, node: yaml.Node, answer: str, label: str) -> None:
+        """Curly quotes around an answer (`accept: [“PDF”]`, as a word processor types them) are not
+        YAML's quotes: they become part of the answer, and every learner who types PDF is marked wrong."""
+        if answer[:1] in _OPENING_QUOTES or answer[-1:] in _CLOSING_QUOTES:
+            bare = answer.strip(_OPENING_QUOTES + _CLOSING_QUOTES + "’")
+            self.error(
+                node,
+                f"the accepted answer {answer} of {label} is wrapped in typographic quotes, which YAML keeps as "
+                f"part of the answer: a learner who types {bare} is marked wrong.",
+                f'Use straight quotes or none, such as `accept: ["{bare}"]`.',
+            )
 
     def review(self, node: yaml.Node | None, label: str) -> Review | None:
         if node is None:

@@ -17,7 +17,14 @@ from ..errors import CourseError, Location
 
 TEMPLATES_DIR = Path(__file__).parent
 PREFIX = "course"
-FRAGMENTS = ("quiz.html", "overview.html", "achievements.html", "errors.html", "file-notice.html")
+FRAGMENTS = (
+    "quiz.html",
+    "quiz-preview.html",
+    "overview.html",
+    "achievements.html",
+    "errors.html",
+    "file-notice.html",
+)
 
 
 def package_loader() -> jinja2.BaseLoader:
