@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import REPO
 from helpers import answer_everything
 from playwright.sync_api import expect
 
+from conftest import REPO
 from site_build import build
 
 axe = Axe()

@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 import markdown
 import pytest
 import yaml
-from conftest import REPO
 from helpers import answer_everything
 from playwright.sync_api import Page, expect
 
+from conftest import REPO
 from site_build import build
 
 

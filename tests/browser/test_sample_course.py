@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import REPO
 from playwright.sync_api import expect
 
+from conftest import REPO
 from site_build import build
 
 
