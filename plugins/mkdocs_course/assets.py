@@ -43,8 +43,17 @@ def package_assets() -> list[Asset]:
     return [*assets, Asset(QUIZ_SCHEMA_URI, QUIZ_SCHEMA)]
 
 
+# (widget, the modules' versions) -> its bundle: one process builds many times (serve, benchmarks).
+_bundles: dict[tuple[Path, tuple[tuple[str, int, int], ...]], str] = {}
+
+
 def widget_bundle(path: Path) -> str:
     """A widget module with its imports written into it, minified; what every page's entry
-    script already loaded (course.js and its imports) stays a real import (bundle.py says why)."""
-    already_loaded = static_imports(JS_DIR / "course.js")
-    return minify(bundle(path, external=already_loaded, root=JS_DIR), ".js")
+    script already loaded (course.js and its imports) stays a real import (bundle.py says why).
+    Made again only when a module changes."""
+    versions = tuple((str(js), js.stat().st_mtime_ns, js.stat().st_size) for js in sorted(JS_DIR.rglob("*.js")))
+    key = (path, versions)
+    if key not in _bundles:
+        already_loaded = static_imports(JS_DIR / "course.js")
+        _bundles[key] = minify(bundle(path, external=already_loaded, root=JS_DIR), ".js")
+    return _bundles[key]

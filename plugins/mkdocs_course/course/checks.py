@@ -80,9 +80,10 @@ def extension_name(name: str) -> str:
     return name.removeprefix("markdown.extensions.")
 
 
-def syntax_in(markdown: str) -> Iterable[tuple[Syntax, int, int]]:
-    """Each syntax that needs an extension, with the line and column (from 1) where it is first used; fenced
-    code and code spans are skipped, since they show the syntax as written."""
+def syntax_in(markdown: str, syntaxes: Iterable[Syntax] = SYNTAXES) -> Iterable[tuple[Syntax, int, int]]:
+    """Each of `syntaxes` the page uses, with the line and column (from 1) where it is first used;
+    fenced code and code spans are skipped, since they show the syntax as written."""
+    syntaxes = tuple(syntaxes)
     seen: set[str] = set()
     fence = ""
     for number, line in enumerate(markdown.splitlines(), start=1):
@@ -95,7 +96,7 @@ def syntax_in(markdown: str) -> Iterable[tuple[Syntax, int, int]]:
             fence = opened.group(1)
             continue
         text = _CODE_SPAN.sub("", line)
-        for syntax in SYNTAXES:
+        for syntax in syntaxes:
             found = syntax.pattern.search(text) if syntax.extension not in seen else None
             if found:
                 seen.add(syntax.extension)
@@ -116,12 +117,16 @@ class ExtensionCheck:
     def __init__(self, enabled: Iterable[str]) -> None:
         self.enabled = {extension_name(name) for name in enabled}
         self.first_use: dict[str, tuple[Syntax, Location]] = {}
+        # Only syntax whose extension is missing is looked for: with every extension listed (the
+        # usual case), no page is scanned at all.
+        self.unrendered = [syntax for syntax in SYNTAXES if not self.enabled & syntax.provided_by]
 
     def page(self, markdown: str, shown_path: str) -> None:
-        for syntax, line, column in syntax_in(markdown):
-            if syntax.extension in self.first_use or self.enabled & syntax.provided_by:
-                continue
-            self.first_use[syntax.extension] = (syntax, Location(shown_path, line, column))
+        looked_for = [syntax for syntax in self.unrendered if syntax.extension not in self.first_use]
+        if not looked_for:
+            return
+        for syntax, line, column in syntax_in(markdown, looked_for):
+            self.first_use.setdefault(syntax.extension, (syntax, Location(shown_path, line, column)))
 
     def warnings(self) -> list[str]:
         return [missing_extension_warning(syntax, where) for syntax, where in self.first_use.values()]
