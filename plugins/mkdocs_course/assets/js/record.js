@@ -6,7 +6,7 @@
 // The format is described in docs/architecture.md ("The learner's record").
 import { isDateText, isObject, isPass, isScore, ownValue, READABLE_VERSIONS } from "./record-passes.js";
 
-export { isObject, isPass, passedBlockIds } from "./record-passes.js";
+export { isObject, isPass } from "./record-passes.js";
 
 /** The version this code writes; version 1 records are migrated when read. */
 export const RECORD_VERSION = 2;

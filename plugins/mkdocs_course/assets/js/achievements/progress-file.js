@@ -1,7 +1,7 @@
 // The progress file: "Save my progress" writes the learner's record into it, "Restore progress"
 // reads it back. The record inside is read by the same rules as the stored record (record.js), so
 // a file and storage holding the same record give the same passes.
-import { addSetAside, idMap, jsonNesting, MAX_NESTING, mergeBlockEntries, repairRecord } from "../record.js";
+import { addSetAside, idMap, isObject, jsonNesting, MAX_NESTING, mergeBlockEntries, repairRecord } from "../record.js";
 
 export const PROGRESS_FILE_FORMAT = "mkdocs-course-record";
 export const PROGRESS_FILE_VERSION = 1;
@@ -17,7 +17,6 @@ export class ProgressFileError extends Error {
 
 const NOT_A_RECORD =
   "This file is not a progress record from this course. Choose the file that \u201cSave my progress\u201d downloaded.";
-const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 const megabytes = (bytes) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** The file's name: <course id>-progress-<yyyy-mm-dd>.json, safe on every file system. */

@@ -11,7 +11,7 @@ import { pickVariant, range, shuffle } from "./shuffle.js";
  */
 
 /** A fresh item for a question: a version other than the one shown last, options shuffled. */
-export function freshItem(question, lastVariantKey) {
+function freshItem(question, lastVariantKey) {
   const lastIndex = question.variants.findIndex((variant) => variant.key === lastVariantKey);
   const variantIndex = pickVariant(question.variants.length, lastIndex);
   const order = shuffle(range(question.variants[variantIndex].options.length));

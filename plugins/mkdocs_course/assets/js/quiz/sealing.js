@@ -3,8 +3,8 @@
 
 const bytesOf = (base64) => Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
 
-/** Whether this browser can open sealed texts (Web Crypto exists only in secure contexts). */
-export const canUnseal = () => Boolean(globalThis.crypto?.subtle);
+// Whether this browser can open sealed texts (Web Crypto exists only in secure contexts).
+const canUnseal = () => Boolean(globalThis.crypto?.subtle);
 
 /**
  * The HTML sealed for one part of a question's version.
