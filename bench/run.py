@@ -21,6 +21,10 @@ Rows:
   course built without the plugin loads in plain mkdocs-material; the course code and data on a
   lesson page and the quiz code on a quiz page (bench/course_asset_sizes.py);
 - time in headless Chromium to mark a quiz attempt, make a badge PNG and the statement PDF.
+
+Not in this run: Lighthouse's performance score and layout shift of the lesson, quiz and
+achievements pages next to plain mkdocs-material (`bench/lighthouse.py`, which needs Node and npm,
+about 3 minutes a round), and the README's screenshots (`bench/screenshots.py`).
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -40,7 +41,7 @@ def test_svg_is_a_600_square_accessible_image(course: str, block: str, number: i
     title = root.find(f"{SVG}title")
     assert title is not None and title.get("id") == root.get("aria-labelledby")
     assert block in (title.text or "") and course in (title.text or "") and str(number) in (title.text or "")
-    assert str(number) in texts(svg)
+    assert f"BLOCK {number}" in texts(svg)
 
 
 @pytest.mark.parametrize(
@@ -57,15 +58,57 @@ def test_titles_are_escaped_text(title: str, escapes: list[str]) -> None:
     assert "Tom" in joined or "Quotes" in joined
 
 
+def title_lines(svg: str) -> tuple[int, list[tuple[str, float]]]:
+    """The block title's font size and its lines with their baselines (the last <text>)."""
+    block_text = list(ET.fromstring(svg).iter(f"{SVG}text"))[-1]
+    return int(block_text.get("font-size")), [(span.text or "", float(span.get("y"))) for span in block_text]
+
+
 def test_long_titles_wrap_to_several_lines_and_are_cut_with_an_ellipsis() -> None:
     long = " ".join(["Supercalifragilistic"] + ["word"] * 40)
-    svg = badge_svg("Course", long, 1)
-    root = ET.fromstring(svg)
-    block_text = [t for t in root.iter(f"{SVG}text") if len(list(t)) >= 2][-1]
-    lines = [span.text or "" for span in block_text]
-    assert 2 <= len(lines) <= 3
-    assert all(len(line) <= 20 for line in lines)
-    assert lines[-1].endswith("…")
+    size, lines = title_lines(badge_svg("Course", long, 1))
+    assert 2 <= len(lines) <= 4
+    assert lines[-1][0].endswith("\u2026")
+    assert size >= 52
+
+
+NOTO_BOLD = Path("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf")
+TITLES = [
+    "CV",
+    "Not invited to interview",
+    "Turned down after an interview",
+    "Moving on & <staying> motivated",
+    "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+    "Ünïcödé Ελληνικά Русский язык Щщщщ Жжжж",
+    "Handling rejection without losing heart, and the many lessons it teaches along the way",
+    "Antidisestablishmentarianism",
+]
+
+
+@pytest.mark.skipif(not NOTO_BOLD.exists(), reason="needs fonts-noto-core (scripts/test installs it)")
+@pytest.mark.parametrize("title", TITLES)
+@pytest.mark.parametrize("with_image", [False, True])
+def test_the_title_is_legible_where_shown_and_stays_inside_the_medal(title: str, with_image: bool) -> None:
+    """The achievements page shows the artwork 7rem (140 CSS px) wide: a 52-unit title is 12 px
+    there. Each line, measured in the artwork's first font, stays inside the inner ring (or the
+    ribbon across an author's picture)."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(NOTO_BOLD)
+    cmap, metrics, units = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+
+    def width(text: str, size: int) -> float:
+        return sum(metrics[cmap[ord(c)]][0] for c in text if ord(c) in cmap) * size / units
+
+    size, lines = title_lines(badge_svg("Course", title, 3, image_data_uri=PIXEL_PNG if with_image else None))
+    assert size * 140 / 600 >= 12
+    for text, baseline in lines:
+        if with_image:
+            room = 560  # the ribbon, 20 to 580
+        else:
+            reach = max(abs(baseline - size * 0.74 - 300), abs(baseline + size * 0.24 - 300))
+            room = 2 * (262**2 - reach**2) ** 0.5
+        assert width(text, size) <= room, (text, width(text, size), room)
 
 
 @pytest.mark.parametrize("colour", DEFAULT_PALETTE)
@@ -105,7 +148,7 @@ def test_an_author_image_fills_the_medal() -> None:
     image = root.find(f".//{SVG}image")
     assert image is not None and image.get("href") == PIXEL_PNG
     assert root.find(f".//{SVG}clipPath") is not None
-    assert any("Block 2" in t for t in texts(svg))
+    assert "BLOCK 2" in texts(svg)
 
 
 @pytest.mark.parametrize(

@@ -147,14 +147,15 @@ questions:
     build(course.root, strict=True)
 
     data = payload(course.site, "first-block")
-    assert '<div class="admonition note">' in data["introHtml"]
-    assert 'href="../more/"' in data["introHtml"]
-    variant = data["questions"][0]["variants"][0]
-    assert variant["promptHtml"] == "<p>Is <em>this</em> <strong>Markdown</strong>?</p>"
-    key = sealing_key(data["salt"], "a", 0, "explanation")
-    assert 'href="../more/#the-point"' in unseal(variant["explanationSealed"], key)
     page = (course.site / "first-block" / "quiz" / "index.html").read_text(encoding="utf-8")
-    assert "course-field" not in page  # the rendered fields live only in the data
+    intro = page[page.index('<div class="course-quiz__intro">') : page.index('<p class="course-quiz__nojs">')]
+    assert '<div class="admonition note">' in intro
+    assert 'href="../more/"' in intro
+    prompt = '<div class="course-q__prompt" id="course-q-a-0-prompt">'
+    assert prompt + "<p>Is <em>this</em> <strong>Markdown</strong>?</p></div>" in page
+    key = sealing_key(data["salt"], "a", 0, "explanation")
+    assert 'href="../more/#the-point"' in unseal(data["questions"][0]["variants"][0]["explanationSealed"], key)
+    assert "course-field" not in page  # each rendered field is in its place once, never between markers
 
 
 def test_home_page_shows_course_overview(tmp_path):

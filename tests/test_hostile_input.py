@@ -53,25 +53,31 @@ def payload_of(html: str) -> dict:
     return json.loads(found[0])
 
 
-def test_author_html_stays_inside_the_quiz_data(tmp_path):
+def test_author_html_stays_inside_its_own_field(tmp_path):
     course = make_course(tmp_path, blocks=("first-block",))
     course.write_quiz("first-block", QUIZ_HOSTILE)
     build(course.root, strict=True)
 
     page = (course.site / "first-block" / "quiz" / "index.html").read_text(encoding="utf-8")
     data = payload_of(page)
-    outside = re.sub(r'<template class="course-quiz__data">.*?</template>', "", page, flags=re.DOTALL)
+    # The quiz data holds no text at all: prompts and options are the page's HTML (templates/quiz.html).
+    inside = re.search(r'<template class="course-quiz__data">(.*?)</template>', page, re.DOTALL).group(1)
     for text in ("pwned", "alert(", "Right", "bold", "Intro", "course-field"):
-        assert text not in outside, text
-    variant = data["questions"][0]["variants"][0]
+        assert text not in inside, text
     # Each field holds all of its own text, and only its own, as the site's Markdown rendered it.
-    assert "Prompt" in variant["promptHtml"] and "Right" not in variant["promptHtml"]
-    assert "<script>window.pwned = 1</script>" in variant["promptHtml"]  # raw HTML passes, as in lessons
-    assert variant["promptHtml"].rstrip().endswith("<b>bold</b></p>")
-    assert variant["options"][0]["html"].startswith("Right") and "<b>bold</b>" in variant["options"][0]["html"]
+    prompt = re.search(r'<div class="course-q__prompt" id="course-q-pick-0-prompt">(.*?)</div>', page, re.DOTALL).group(
+        1
+    )
+    assert "Prompt" in prompt and "Right" not in prompt
+    assert "<script>window.pwned = 1</script>" in prompt  # raw HTML passes, as in lessons
+    assert prompt.rstrip().endswith("<b>bold</b></p>")
+    options = re.findall(r'<span class="course-opt__text">(.*?)</span></label>', page, re.DOTALL)
+    right = next(option for option in options if option.startswith("Right"))
+    assert "<b>bold</b>" in right and "Prompt" not in right
     key = sealing_key(data["salt"], data["questions"][0]["id"], 0, "feedback:0")
-    assert "<script>alert(2)</script>" in unseal(variant["options"][0]["feedbackSealed"], key)
-    assert data["introHtml"].startswith("<p>Intro") and "<b>bold</b>" in data["introHtml"]
+    assert "<script>alert(2)</script>" in unseal(data["questions"][0]["variants"][0]["feedbackSealed"][0], key)
+    intro = re.search(r'<div class="course-quiz__intro">(.*?)</div>', page, re.DOTALL).group(1)
+    assert intro.startswith("<p>Intro") and "<b>bold</b>" in intro and "Prompt" not in intro
 
 
 def test_author_text_in_titles_cannot_end_the_course_data(tmp_path):

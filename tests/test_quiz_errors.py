@@ -118,6 +118,30 @@ CASES = [
         "must be true or false",
     ),
     ("unclosed HTML comment", QUIZ_OK.replace("prompt: Which ones?", "prompt: Which <!-- ones?"), 12, "never closes"),
+    ("tries zero", "tries: 0\n" + QUIZ_OK, 1, "`tries` of the quiz must be a whole number from 1 to 10, not '0'"),
+    ("tries too many", "tries: 11\n" + QUIZ_OK, 1, "from 1 to 10, not '11'"),
+    ("tries in words", "tries: three\n" + QUIZ_OK, 1, "such as `tries: 3`"),
+    ("tries a fraction", "tries: 2.5\n" + QUIZ_OK, 1, "not '2.5'"),
+    (
+        "question tries",
+        QUIZ_OK.replace("    prompt: Which ones?", "    tries: true\n    prompt: Which ones?"),
+        12,
+        "`tries` of question 'pick-some' must be a whole number from 1 to 10, not 'true'",
+    ),
+    (
+        "tries on a variant",
+        QUIZ_OK.replace(
+            "    answer: true\n", "    answer: true\n    variants:\n      - prompt: Is it not?\n        tries: 2\n"
+        ),
+        25,
+        "unknown key 'tries' in variant 1",
+    ),
+    (
+        "an accepted answer of punctuation only",
+        QUIZ_OK.replace('accept: ["feedback", "Feed back"]', 'accept: ["feedback", "?!"]'),
+        27,
+        "is only punctuation",
+    ),
     ("not UTF-8", None, 3, "not UTF-8"),
     ("UTF-16", "\ufeffquestions: []\n".encode("utf-16"), 1, "not UTF-8 (byte 0xff"),
     ("a picture", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 1, "not UTF-8 (byte 0x89"),
@@ -255,4 +279,4 @@ def test_yes_and_no_option_texts_stay_text(tmp_path):
 
     assert result.ok, result.error
     html = (course.site / "first-block" / "quiz" / "index.html").read_text(encoding="utf-8")
-    assert '"html":"No"' in html and '"html":"Yes"' in html
+    assert '<span class="course-opt__text">No</span>' in html and '<span class="course-opt__text">Yes</span>' in html

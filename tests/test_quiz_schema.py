@@ -45,9 +45,17 @@ def test_sample_quizzes_are_valid_and_point_editors_at_the_schema(validator, qui
         (("    answer: true\n", "    answer: true\n    options: []\n"), "should not be valid"),
         (('accept: ["feedback", "Feed back"]', "accept: []"), "should be non-empty"),
         (("review: index.md#the-point", "review: the-point"), "does not match"),
+        (("questions:", "tries: 11\nquestions:"), "11 is greater than the maximum of 10"),
+        (("    prompt: Which ones?", "    tries: 0\n    prompt: Which ones?"), "0 is less than the minimum of 1"),
+        (("    prompt: Which ones?", "    tries: two\n    prompt: Which ones?"), "'two' is not of type 'integer'"),
     ],
 )
 def test_schema_flags_what_the_build_flags(validator, change, expected):
     data = yaml.safe_load(QUIZ_OK.replace(*change))
     messages = [error.message for error in validator.iter_errors(data)]
     assert any(expected in message for message in messages), messages
+
+
+def test_schema_takes_tries_on_the_quiz_and_on_a_question(validator):
+    text = "tries: 2\n" + QUIZ_OK.replace("    prompt: Which ones?", "    tries: 5\n    prompt: Which ones?")
+    assert list(validator.iter_errors(yaml.safe_load(text))) == []

@@ -13,10 +13,18 @@ ASSETS_DIR = PACKAGE_DIR / "assets"
 VENDOR_DIR = ASSETS_DIR / "vendor"
 SITE_PREFIX = "assets/course"
 JS_DIR = ASSETS_DIR / "js"
+LMS_RUNTIME_DIR = JS_DIR / "lms"  # published only in LMS packages (lms/, docs/lms.md)
 ENTRY_SCRIPT = f"{SITE_PREFIX}/js/course.js"
-# The widget modules course.js loads on their pages; a built site publishes each as one file.
-WIDGET_MODULES = (JS_DIR / "quiz" / "page.js", JS_DIR / "achievements" / "page.js")
+# The widget modules course.js loads on their pages, and what the quiz loads on its first check;
+# a built site publishes each as one file.
+WIDGET_MODULES = (
+    JS_DIR / "quiz" / "page.js",
+    JS_DIR / "quiz" / "feedback.js",
+    JS_DIR / "achievements" / "page.js",
+)
 STYLESHEET = f"{SITE_PREFIX}/css/course.css"
+# On quiz pages only, in <head> (adapter/pages.py), so the questions the build rendered never move.
+QUIZ_STYLESHEET = f"{SITE_PREFIX}/css/quiz.css"
 # The quiz files' JSON Schema, at a stable URL of every site, for editors (the package holds the one copy).
 QUIZ_SCHEMA = PACKAGE_DIR / "quiz" / "schema.json"
 QUIZ_SCHEMA_URI = f"{SITE_PREFIX}/quiz.schema.json"
@@ -33,12 +41,16 @@ class Asset:
         return self.path.suffix in MINIFIERS and VENDOR_DIR not in self.path.parents
 
 
-def package_assets() -> list[Asset]:
-    """Every file the plugin publishes from the package."""
+def package_assets(*, lms: bool = False) -> list[Asset]:
+    """Every file the plugin publishes from the package; the LMS runtime only with `lms` (an LMS
+    package's build: lms/), so a plain site carries no LMS code."""
     assets = [
         Asset(f"{SITE_PREFIX}/{path.relative_to(ASSETS_DIR).as_posix()}", path)
         for path in sorted(ASSETS_DIR.rglob("*"))
-        if path.is_file() and not path.name.startswith(".") and path.suffix != ".md"
+        if path.is_file()
+        and not path.name.startswith(".")
+        and path.suffix != ".md"
+        and (lms or LMS_RUNTIME_DIR not in path.parents)
     ]
     return [*assets, Asset(QUIZ_SCHEMA_URI, QUIZ_SCHEMA)]
 

@@ -77,3 +77,17 @@ def answer_everything(page: Page) -> None:
             choices.first.check()
         else:
             group.get_by_role("textbox").fill("an answer")
+
+
+def card(page: Page, prompt: str) -> Locator:
+    """A question's card: its controls, its verdict and feedback."""
+    return page.locator(".course-q").filter(has=question(page, prompt))
+
+
+def check_question(page: Page, prompt: str) -> None:
+    """Press the question's own "Check answer" button."""
+    question(page, prompt).get_by_role("button", name="Check answer").click()
+
+
+def verdict(page: Page, prompt: str) -> Locator:
+    return card(page, prompt).locator(".course-q__verdict")

@@ -28,3 +28,34 @@ def test_every_character_normalises_alike_in_the_browser_and_the_build(page, sit
     known = [f"U+{ord(c):04X}" for c in differ if unicodedata.category(c) != "Cn"]
     assert not known, f"the build and the browser normalise these differently: {known[:20]}"
     assert by_character[" "] == by_character["\ufeff"] == "a b"
+
+
+# Typed as a learner would, against what the build must make of it (docs/author-guide.md).
+FORGIVEN = {
+    "Development points.": "development points",
+    "development points": "development points",
+    "  The   EARTH ?! ": "the earth",
+    "Earth…": "earth",
+    "Earth . . .": "earth",
+    "don’t panic": "don't panic",
+    "“quoted” words!!": '"quoted" words',
+    "part–time — or not": "part-time - or not",
+    "e.g.": "e.g",
+    "Why?\u3002": "why",
+    "‘single’": "'single'",
+    "?!": "",
+}
+
+
+def test_typed_answers_forgive_punctuation_alike_in_the_browser_and_the_build(page, site):
+    page.goto(site + "alpha/quiz/")
+    typed = list(FORGIVEN)
+    in_browser = page.evaluate(
+        """async ([marking, typed]) => {
+             const { normalise } = await import(marking);
+             return typed.map(normalise);
+           }""",
+        [site + "assets/course/js/quiz/marking.js", typed],
+    )
+    assert dict(zip(typed, in_browser, strict=True)) == FORGIVEN
+    assert {text: normalise_text_answer(text) for text in typed} == FORGIVEN

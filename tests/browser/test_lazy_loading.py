@@ -43,4 +43,14 @@ def test_the_achievements_page_loads_its_file_and_the_badge_code_only_on_a_press
         "js/dom.js",
         "js/record-passes.js",
         "js/achievements/page.js",
+        "js/progress-view.js",  # the progress bar
     }
+
+
+def test_progress_code_loads_only_where_progress_is_shown(context, site):
+    """The home page's next step and progress bar, and a block's status on its first page."""
+    lesson = {"css/course.css", "js/course.js", "js/dom.js", "js/record-passes.js"}
+
+    assert course_files(context.new_page(), site) == lesson | {"js/progress-view.js"}
+    assert course_files(context.new_page(), site + "alpha/") == lesson | {"js/progress-view.js"}
+    assert course_files(context.new_page(), site + "alpha/numbers/") == lesson

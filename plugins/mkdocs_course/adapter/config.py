@@ -15,7 +15,7 @@ from mkdocs.config.base import ValidationError
 
 from ..badges.artwork import BadgeColourError, normalise_colour
 from ..badges.images import image_type
-from ..course.options import percentage
+from ..course.options import locale, percentage
 from ..errors import CourseError
 
 # The default of options that may be left out but not left empty: YAML reads `colour: #fff` as
@@ -41,6 +41,23 @@ class Percentage(c.BaseConfigOption[float]):
     def run_validation(self, value: object) -> float:
         try:
             return percentage(value, self._key)
+        except CourseError as error:
+            raise _invalid(error) from None
+
+
+class Locale(c.BaseConfigOption[str | None]):
+    """A BCP 47 language tag such as `locale: en-GB`, in its usual case. None when left out: the
+    build then follows `theme.language`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = _NOT_GIVEN
+
+    def run_validation(self, value: object) -> str | None:
+        if value is _NOT_GIVEN:
+            return None
+        try:
+            return locale(value)
         except CourseError as error:
             raise _invalid(error) from None
 
@@ -150,6 +167,8 @@ class CourseConfig(base.Config):
     """Estimated study hours for the whole course."""
     free = c.Type(bool, default=False)
     """The course costs learners nothing: the statement and the badges may then call it a free course."""
+    locale = Locale()
+    """How dates are written (BCP 47, such as `en-GB` for 23 November 2026). Default: `theme.language`."""
     pass_mark = Percentage(default=50)
     """Default pass mark of every quiz, in percent from 1 to 100; a quiz file may set its own."""
     badges = BadgeLooks()

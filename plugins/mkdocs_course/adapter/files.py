@@ -36,11 +36,11 @@ def link_assets(config: MkDocsConfig) -> None:
         config.extra_javascript.append(script)
 
 
-def publish_assets(files: Files, config: MkDocsConfig, *, minify: bool) -> None:
+def publish_assets(files: Files, config: MkDocsConfig, *, minify: bool, lms_format: str = "") -> None:
     """The package's browser files; when `minify` (a build), our own JS and CSS minified and each
     widget module as one file with its imports; as they are otherwise (`serve`, so authors debug
-    the readable source)."""
-    for asset in package_assets():
+    the readable source). The LMS runtime only in LMS mode (`lms_format`, adapter/lms.py)."""
+    for asset in package_assets(lms=bool(lms_format)):
         if minify and asset.path in WIDGET_MODULES:
             files.append(File.generated(config, asset.uri, content=widget_bundle(asset.path)))
         elif minify and asset.minifiable:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..course.headings import headings, insertion_index
 from ..course.model import Block
+from ..course.outcomes import block_outcomes
 from ..course.pages import ACHIEVEMENTS_PAGE, quiz_page_uri
 from ..course.structure import block_title, fallback_title, first_heading, natural_key
 from ..errors import CourseError, Location
@@ -40,6 +41,7 @@ def place_generated_pages(build: CourseBuild, nav: Navigation, files: Files, *, 
         first = first_page(section)
         if quiz_page is None or first is None:
             continue
+        build.block_pages[block_id] = _pages(section)  # before the quiz joins it
         append_page(nav, section, quiz_page)
         block = Block(
             id=block_id,
@@ -49,6 +51,7 @@ def place_generated_pages(build: CourseBuild, nav: Navigation, files: Files, *, 
             url=first.file.url,
             quiz_url=quiz_page.file.url,
             quiz=build.quizzes[block_id],
+            outcomes=_first_page_outcomes(first, build),
         )
         build.blocks.append(block)
         build.quiz_pages[quiz_page.file.src_uri] = block
@@ -133,6 +136,20 @@ def _first_page_title(section: Section) -> str:
         return ""  # MkDocs reports an unreadable page when it reads it
     title = meta.get("title") if isinstance(meta, dict) else None
     return str(title).strip() if title else first_heading(markdown)
+
+
+def _first_page_outcomes(page: Page, build: CourseBuild) -> tuple[str, ...]:
+    """A block's own learning outcomes, from its first page's front matter (`outcomes:`); a wrong
+    shape is a mistake of the build's to report with the page and line."""
+    if page.file.generated_by is not None:
+        return ()
+    try:
+        return block_outcomes(page.file.content_string, f"{build.docs_shown}/{page.file.src_uri}")
+    except (OSError, UnicodeDecodeError):
+        return ()  # MkDocs reports an unreadable page when it reads it
+    except CourseError as error:
+        build.errors.append(error)
+        return ()
 
 
 def append_page(nav: Navigation, parent: Section | None, page: Page) -> None:

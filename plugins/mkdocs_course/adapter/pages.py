@@ -7,7 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..assets import QUIZ_STYLESHEET, SITE_PREFIX
 from ..course.data import course_data, light_course_data
+from ..course.lessons import (
+    after_title,
+    before_title,
+    block_lessons,
+    block_lessons_html,
+    block_status_html,
+    continue_html,
+    lesson_location_html,
+)
 from ..course.pages import (
     ACHIEVEMENTS_PAGE,
     ACHIEVEMENTS_SLOT,
@@ -20,10 +30,13 @@ from ..course.pages import (
 from ..course.urls import relative_url
 from ..errors import CourseError
 from ..quiz.preview import quiz_preview
-from ..quiz.render import QUIZ_SLOT, cut_fields, json_for_script, quiz_payload
+from ..quiz.render import QUIZ_SLOT, cut_fields, json_for_script, quiz_payload, quiz_view
 from ..quiz.reviews import TargetPage, resolve_reviews
 from . import material_fixes
 from .navigation import fill_slot, page_of
+
+# On the achievements page only, in <head> (like the quiz's stylesheet).
+ACHIEVEMENTS_STYLESHEET = f"{SITE_PREFIX}/css/achievements.css"
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -59,16 +72,19 @@ def fill_quiz_pages(build: CourseBuild, fragments: Fragments, files: Files, *, p
 
         reviews, errors = resolve_reviews(block.quiz, find_page)
         build.errors += errors
+        fields = build.fields.get(block.id, {})
+        pass_mark = block.pass_mark(build.settings)
         payload = quiz_payload(
             block.quiz,
             course_id=build.settings.id,
             block_title=block.title,
-            pass_mark=block.pass_mark(build.settings),
+            pass_mark=pass_mark,
             salt=build.salt,
-            fields=build.fields.get(block.id, {}),
+            fields=fields,
             reviews=reviews,
         )
-        shell = _reported(build, fragments.render, "quiz.html", payload_json=json_for_script(payload))
+        view = quiz_view(block.quiz, pass_mark=pass_mark, salt=build.salt, fields=fields)
+        shell = _reported(build, fragments.render, "quiz.html", quiz=view, payload_json=json_for_script(payload))
         if preview:
             questions = quiz_preview(block.quiz, build.fields.get(block.id, {}), reviews)
             shell += _reported(build, fragments.render, "quiz-preview.html", questions=questions)
@@ -76,10 +92,14 @@ def fill_quiz_pages(build: CourseBuild, fragments: Fragments, files: Files, *, p
 
 
 def fill_course_pages(build: CourseBuild, fragments: Fragments, files: Files) -> None:
-    """The overview on the home page, the achievements page, and each broken quiz's mistakes; the
-    overview's and achievements' headings join their page's table of contents."""
+    """Each block's lessons and first page, the next step and overview on the home page, the
+    achievements page, and each broken quiz's mistakes; the overview's and achievements' headings
+    join their page's table of contents."""
+    fill_block_pages(build, fragments)
     home = next((f.page for f in files.documentation_pages() if f.page is not None and f.page.is_homepage), None)
     if home is not None and home.content is not None:
+        next_step = _reported(build, continue_html, fragments, build.settings, build.blocks, home.file.url)
+        home.content = after_title(home.content, next_step)
         overview = _reported(
             build, overview_html, fragments, build.settings, build.blocks, home.file.url, build.achievements_url
         )
@@ -95,10 +115,32 @@ def fill_course_pages(build: CourseBuild, fragments: Fragments, files: Files) ->
             quiz_page.content = quiz_page.content.replace(ERRORS_SLOT, listed)
 
 
+def fill_block_pages(build: CourseBuild, fragments: Fragments) -> None:
+    """Over each lesson where the learner is; on each block's first page its status; at the end of
+    every page of a block its lessons and quiz. Each block's lessons join the course data."""
+    for block in build.blocks:
+        pages = [page for page in build.block_pages.get(block.id, []) if page.content is not None]
+        lessons = block_lessons([(page.file.url, page.title or "") for page in pages])
+        build.lessons[block.id] = lessons
+        for number, page in enumerate(pages):
+            html = page.content or ""
+            if number == 0:
+                html = after_title(html, _reported(build, block_status_html, fragments, build.settings, block, lessons))
+            else:
+                location = _reported(build, lesson_location_html, fragments, build.settings, block, lessons, number)
+                html = before_title(html, location)
+            listed = _reported(build, block_lessons_html, fragments, build.settings, block, lessons, page.file.url)
+            page.content = html + listed
+
+
 def prepare_page_data(build: CourseBuild, fragments: Fragments, config: MkDocsConfig) -> None:
     """The course data every page carries, in full and light, and the file:// notice."""
     data = course_data(
-        build.settings, build.blocks, achievements_url=build.achievements_url, site_url=config.site_url or ""
+        build.settings,
+        build.blocks,
+        achievements_url=build.achievements_url,
+        site_url=config.site_url or "",
+        lessons=build.lessons,
     )
     build.course_data_html = data_script(data)
     build.light_data_html = data_script(light_course_data(data))
@@ -110,11 +152,25 @@ def finish(build: CourseBuild, page: Page, output: str) -> str:
     door); the file:// notice only where a widget would not run. Lessons stay light."""
     if not build.course_data_html:
         return output
-    if page.file.src_uri == ACHIEVEMENTS_PAGE or page.file.src_uri in build.quiz_pages:
-        output = finish_page(output, build.course_data_html, build.file_notice_html)
+    if page.file.src_uri in build.quiz_pages:
+        output = finish_page(output, quiz_stylesheet(page) + build.course_data_html, build.file_notice_html)
+    elif page.file.src_uri == ACHIEVEMENTS_PAGE:
+        output = finish_page(output, achievements_stylesheet(page) + build.course_data_html, build.file_notice_html)
     else:
         output = finish_page(output, build.course_data_html if page.is_homepage else build.light_data_html)
     return material_fixes.mend(output)
+
+
+def quiz_stylesheet(page: Page) -> str:
+    """The quiz's stylesheet in <head>, so the questions the build rendered are styled from the first
+    paint (loaded by the script, it would move them)."""
+    return f'<link rel="stylesheet" href="{relative_url(QUIZ_STYLESHEET, page.file.url)}">\n'
+
+
+def achievements_stylesheet(page: Page) -> str:
+    """The achievements page's stylesheet in <head>, so its cards, written by the build, are styled
+    from the first paint (loaded by the script, it would move them)."""
+    return f'<link rel="stylesheet" href="{relative_url(ACHIEVEMENTS_STYLESHEET, page.file.url)}">\n'
 
 
 def data_script(data: dict[str, Any]) -> str:

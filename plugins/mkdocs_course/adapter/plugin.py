@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import BasePlugin
 
 from ..templates import Fragments
-from . import checks, navigation, pages
+from . import checks, lms, navigation, pages
 from . import files as site_files
 from .config import CourseConfig
 from .state import CourseBuild, report_errors, start_build
@@ -27,6 +27,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def __init__(self) -> None:
         self.is_serve = False
         self.build: CourseBuild | None = None
+        self.lms_format = ""  # the LMS package being built (adapter/lms.py), "" for a plain site
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # One plugin instance lives across `serve` rebuilds: a broken quiz must not stop the server,
@@ -37,6 +38,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return None
         self.build = start_build(self.config, config)  # new every build: serve rebuilds reuse this instance
+        self.lms_format = lms.format_from_environment()
         site_files.link_assets(config)
         checks.keep_fonts_private(config)
         return config
@@ -45,7 +47,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled or self.build is None:
             return None
         checks.check_pages(self.build, files, config)
-        site_files.publish_assets(files, config, minify=not self.is_serve)
+        site_files.publish_assets(files, config, minify=not self.is_serve, lms_format=self.lms_format)
         site_files.add_quiz_pages(self.build, files, config)
         return files
 
@@ -54,6 +56,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return None
         navigation.place_generated_pages(self.build, nav, files, from_folders=config.nav is None)
         site_files.publish_badges(self.build, self.config.badges, files, config)
+        lms.add_launch_page(self.build, files, config, self.lms_format)
         return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

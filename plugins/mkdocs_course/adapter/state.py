@@ -13,12 +13,15 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from ..course.lessons import Lesson
 from ..course.model import Block, CourseSettings, Provider
+from ..course.options import default_locale
 from ..errors import CourseError, CourseErrors, Location
 from ..quiz.model import Quiz
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
     from .config import CourseConfig
 
@@ -43,6 +46,8 @@ class CourseBuild:
     broken: dict[str, list[CourseError]] = field(default_factory=dict)  # block id -> what stops its quiz
     blocks: list[Block] = field(default_factory=list)  # in navigation order (on_nav)
     quiz_pages: dict[str, Block] = field(default_factory=dict)  # quiz page src_uri -> its block
+    block_pages: dict[str, list[Page]] = field(default_factory=dict)  # block id -> its pages, first first (on_nav)
+    lessons: dict[str, list[Lesson]] = field(default_factory=dict)  # block id -> its lessons (on_env)
     achievements_url: str = ""
     fields: dict[str, dict[str, str]] = field(default_factory=dict)  # block id -> rendered quiz fields
     course_data_html: str = ""  # on quiz and achievements pages and the home page (on_env)
@@ -70,6 +75,7 @@ def start_build(options: CourseConfig, config: MkDocsConfig) -> CourseBuild:
         hours=options.hours,
         pass_mark=options.pass_mark,
         free=options.free,
+        locale=options.locale or default_locale(config.theme.get("language")),
     )
     return CourseBuild(
         settings,

@@ -7,6 +7,7 @@ image, so it may use only what it carries: system fonts, and an author's picture
 
 from __future__ import annotations
 
+import math
 import re
 from xml.sax.saxutils import escape, quoteattr
 
@@ -97,39 +98,141 @@ def text_colour_for(background: str) -> str:
     return _LIGHT_TEXT if light >= dark else _DARK_TEXT
 
 
-def _wrap(text: str, width: int, max_lines: int) -> list[str]:
-    """Greedy word wrap to ``width`` characters; over-long words are cut; the last line gets '…'."""
-    words = text.split()
+# Widths in em of Noto Sans Bold glyphs (the artwork's first font), rounded up by class; the title
+# is wrapped by these so that it stays inside the medal (tests/test_badges_artwork.py measures the
+# real font). Anything not listed, such as a CJK ideograph, counts as a full em.
+_NARROW = frozenset(" .,:;'!|()[]ijlIJ\u2019\u2018")
+_SEMI_NARROW = frozenset('frtsz-"?/cgr\u201c\u201d')
+_WIDE = frozenset(
+    "mwMW@%&\u00e6\u00c6\u0153\u0152"  # and the widest Cyrillic letters
+    "\u0436\u0416\u0448\u0428\u0449\u0429\u044e\u042e\u043c\u041c\u0444\u0424\u044b\u042b"
+)
+
+
+def _width_em(text: str) -> float:
+    """A generous estimate of ``text``'s width in em, set in a bold sans-serif."""
+    total = 0.0
+    for character in text:
+        if character in _NARROW:
+            total += 0.36
+        elif character in _SEMI_NARROW:
+            total += 0.56
+        elif character in _WIDE:
+            total += 1.14
+        elif character.isupper():
+            total += 0.84
+        elif ord(character) < 0x2E80 and (character.isalnum() or ord(character) < 0x0250):
+            total += 0.7
+        else:
+            total += 1.0
+    return total
+
+
+def _wrap(text: str, widths: list[float], size: float) -> list[str] | None:
+    """Greedy word wrap to one line per width in ``widths`` (units at font size ``size``); a word
+    longer than a line is broken with a hyphen. None when the text needs more lines than that."""
     lines: list[str] = []
     line = ""
-    for word in words:
-        while len(word) > width:
-            if line:
-                lines.append(line)
-                line = ""
-            lines.append(word[: width - 1] + "-")
-            word = word[width - 1 :]
+    words = text.split()
+    while words:
+        if len(lines) >= len(widths):
+            return None
+        width = widths[len(lines)] / size
+        word = words[0]
         candidate = f"{line} {word}" if line else word
-        if len(candidate) <= width:
+        if _width_em(candidate) <= width:
             line = candidate
-        else:
+            words.pop(0)
+        elif line:
             lines.append(line)
-            line = word
+            line = ""
+        else:  # one word wider than the line: break it
+            cut = 1
+            while cut < len(word) - 1 and _width_em(word[: cut + 1] + "-") <= width:
+                cut += 1
+            lines.append(word[:cut] + "-")
+            words[0] = word[cut:]
     if line:
+        if len(lines) >= len(widths):
+            return None
         lines.append(line)
-    if len(lines) > max_lines:
-        kept = lines[:max_lines]
-        last = kept[-1]
-        kept[-1] = (last if len(last) < width else last[: width - 1]).rstrip(" -") + "…"
-        return kept
     return lines or [""]
 
 
-def _text_lines(lines: list[str], *, y: float, size: int, leading: float, **attrs: str) -> str:
-    """One <text> with a <tspan> per line, centred on x=300, first baseline at ``y``."""
+def _ellipsised(text: str, widths: list[float], size: float) -> list[str]:
+    """``text`` in as many lines as ``widths`` has, cut short with '…' when it needs more."""
+    words = text.split()
+    for keep in range(len(words) - 1, 0, -1):
+        lines = _wrap(" ".join(words[:keep]).rstrip(" ,;:-\u2013\u2014") + "\u2026", widths, size)
+        if lines is not None:
+            return lines
+    return _wrap(text[:1] + "\u2026", widths, size) or ["\u2026"]
+
+
+def _chord(y_top: float, y_bottom: float, radius: float, padding: float) -> float:
+    """The width inside a circle centred at (300, 300) across the band from y_top to y_bottom."""
+    reach = max(abs(y_top - 300), abs(y_bottom - 300))
+    if reach >= radius:
+        return 0.0
+    return 2 * (radius * radius - reach * reach) ** 0.5 - 2 * padding
+
+
+def fit_lines(
+    text: str,
+    *,
+    sizes: tuple[int, ...],
+    max_lines: int,
+    centre: float,
+    leading: float = 1.12,
+    radius: float | None = None,
+    width: float = 540,
+) -> tuple[list[str], int, list[float]]:
+    """Lines, font size and baselines for ``text`` centred on y = ``centre``: the fewest lines (at
+    most ``max_lines``), at the largest of ``sizes`` that fits them, each as wide as the circle of ``radius``
+    allows there (or ``width``); at the smallest size, the text is cut short with '…'."""
+
+    def layout(size: int, count: int) -> tuple[list[float], list[float]]:
+        step = size * leading
+        first = centre - (count - 1) * step / 2 + size * 0.36  # x-height centred on the middle
+        baselines = [first + i * step for i in range(count)]
+        if radius is None:
+            return baselines, [width] * count
+        return baselines, [_chord(b - size * 0.74, b + size * 0.24, radius, size * 0.3) for b in baselines]
+
+    for count in range(1, max_lines + 1):  # fewest lines first: a title reads best in few
+        for size in sizes:
+            baselines, widths = layout(size, count)
+            lines = _wrap(text, widths, size)
+            if lines is not None and len(lines) == count:
+                return lines, size, baselines
+    size = sizes[-1]
+    baselines, widths = layout(size, max_lines)
+    lines = _ellipsised(text, widths, size)
+    return lines, size, baselines[: len(lines)] if len(lines) == max_lines else layout(size, len(lines))[0]
+
+
+def _text_lines(lines: list[str], *, baselines: list[float], size: int, **attrs: str) -> str:
+    """One <text> with a <tspan> per line, centred on x=300, at the given baselines."""
     extra = "".join(f" {name.replace('_', '-')}={quoteattr(value)}" for name, value in attrs.items())
-    spans = "".join(f'<tspan x="300" y="{y + i * leading:.0f}">{escape(line)}</tspan>' for i, line in enumerate(lines))
+    spans = "".join(
+        f'<tspan x="300" y="{y:.0f}">{escape(line)}</tspan>' for line, y in zip(lines, baselines, strict=True)
+    )
     return f'<text text-anchor="middle" font-size="{size}"{extra}>{spans}</text>'
+
+
+def _star(x: float, y: float, radius: float) -> str:
+    """A five-pointed star centred on (x, y), in the text's colour."""
+    points = []
+    for i in range(10):
+        reach = radius if i % 2 == 0 else radius * 0.45
+        angle = math.pi * i / 5 - math.pi / 2
+        points.append(f"{x + reach * math.cos(angle):.1f},{y + reach * math.sin(angle):.1f}")
+    return f'<polygon points="{" ".join(points)}" fill-opacity="0.85"/>'
+
+
+# The achievements page shows the artwork 7rem wide (140 CSS px on a 20 px root): a title of at
+# least 52 units of the 600-unit artwork is 12 CSS px there.
+TITLE_SIZES = (60, 56, 52)
 
 
 def badge_svg(
@@ -174,30 +277,37 @@ def badge_svg(
                 f"The badge image of block {block_number} must be a data:image/...;base64, URI "
                 "(PNG, JPEG, GIF, WebP or SVG), so the badge carries it and works offline."
             )
+        # A ribbon across the author's picture, tall enough for a title legible where it is shown.
+        lines, size, baselines = fit_lines(block_title, sizes=TITLE_SIZES, max_lines=2, centre=478, width=500)
         parts += [
             f'<clipPath id="{prefix}-clip"><circle cx="300" cy="300" r="258"/></clipPath>',
             f'<image href={quoteattr(image_data_uri)} x="42" y="42" width="516" height="516"'
             f' preserveAspectRatio="xMidYMid slice" clip-path="url(#{prefix}-clip)"/>',
-            f'<rect x="20" y="392" width="560" height="112" rx="14" fill="{fill}"/>',
-            _text_lines([f"Block {block_number}"], y=436, size=28, leading=0, font_weight="700"),
-            _text_lines(_wrap(block_title, 30, 1), y=480, size=30, leading=0),
+            f'<rect x="20" y="{362 if len(lines) > 1 else 378}" width="560" height="{190 if len(lines) > 1 else 158}"'
+            f' rx="14" fill="{fill}"/>',
+            _text_lines(
+                [f"BLOCK {block_number}"],
+                baselines=[404 if len(lines) > 1 else 420],
+                size=32,
+                font_weight="700",
+                letter_spacing="3",
+            ),
+            _text_lines(
+                lines, baselines=[b + (0 if len(lines) > 1 else 8) for b in baselines], size=size, font_weight="700"
+            ),
         ]
     else:
-        course_lines = _wrap(course_title, 26, 2)
-        title_lines = _wrap(block_title, 20, 3)
+        course_lines, course_size, course_baselines = fit_lines(
+            course_title, sizes=(26, 24, 22), max_lines=2, centre=124, radius=262, leading=1.2
+        )
+        lines, size, baselines = fit_lines(block_title, sizes=TITLE_SIZES, max_lines=4, centre=370, radius=262)
         parts += [
-            _text_lines(
-                course_lines,
-                y=128 if len(course_lines) == 1 else 112,
-                size=26,
-                leading=32,
-                font_weight="600",
-                letter_spacing="0.5",
-            ),
-            f'<line x1="210" y1="164" x2="390" y2="164" stroke="{ink}" stroke-opacity="0.6" stroke-width="2"/>',
-            _text_lines(["BLOCK"], y=214, size=26, leading=0, font_weight="700", letter_spacing="6"),
-            _text_lines([str(block_number)], y=318, size=104, leading=0, font_weight="800"),
-            _text_lines(title_lines, y=388 if len(title_lines) < 3 else 376, size=34, leading=42, font_weight="600"),
+            _text_lines(course_lines, baselines=course_baselines, size=course_size, font_weight="600"),
+            f'<line x1="230" y1="172" x2="370" y2="172" stroke="{ink}" stroke-opacity="0.6" stroke-width="2"/>',
+            _text_lines([f"BLOCK {block_number}"], baselines=[226], size=40, font_weight="800", letter_spacing="4"),
+            _text_lines(lines, baselines=baselines, size=size, font_weight="700"),
         ]
+        if len(lines) < 4:  # a star closes the medal where the title leaves room
+            parts.append(_star(300, 500 if len(lines) < 3 else 518, 18 if len(lines) < 3 else 12))
     parts += ["</g>", "</svg>"]
     return "\n".join(parts) + "\n"

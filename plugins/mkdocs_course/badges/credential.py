@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urljoin
 
+from .text import as_sentence, list_sentence
+
 __all__ = [
     "OB3_CONTEXT",
     "SELF_ASSERTED",
@@ -69,6 +71,7 @@ def credential_template(
     image_url: str | None = None,
     block_description: str | None = None,
     outcomes: Sequence[str] = (),
+    block_outcomes: Sequence[str] = (),
     hours: float | None = None,
     free: bool = False,
 ) -> dict[str, Any]:
@@ -79,6 +82,8 @@ def credential_template(
     they become absolute on ``site_url``. ``image_url`` is left out without ``site_url``, since
     an Open Badges image id must be an absolute URI. ``free``: the author says the course costs
     nothing (the `free` option); only then does the description call it a free course.
+    ``block_outcomes``, the block's own (its first page's ``outcomes:``), describe the badge in
+    place of the course's ``outcomes`` and are listed in its criteria.
     """
     # The caller's mistakes, never an author's: the plugin falls back to the course title (never
     # blank) for the provider, and pass marks are checked where the author writes them.
@@ -92,21 +97,27 @@ def credential_template(
     if provider_url:
         issuer["url"] = provider_url
 
-    summary = block_description or (
+    summary = as_sentence(block_description or "") or (
         f"Awarded for passing the quiz of block {block_number}, \u201c{block_title}\u201d, "
         f"of the {'free ' if free else ''}course \u201c{course_title}\u201d from {provider_name}."
     )
     if hours:
         summary += f" The whole course takes about {hours:g} hours of study."
     description = f"{summary} {SELF_ASSERTED}"
-    if outcomes:
-        description += " Learning outcomes of the course: " + "; ".join(outcomes) + "."
+    if block_outcomes:
+        description += " Learning outcomes of this block: " + list_sentence(block_outcomes)
+    elif outcomes:
+        description += " Learning outcomes of the course: " + list_sentence(outcomes)
 
     narrative = (
         f"Score at least {pass_mark:g}% in the end-of-block quiz of block {block_number}, "
         f"\u201c{block_title}\u201d. The quiz is marked in the learner's browser; no one checks "
         "who answered it."
     )
+    if block_outcomes:
+        # Markdown, as Open Badges 3.0 allows in a narrative: what passing the block stands for.
+        items = "\n".join(f"- {outcome.strip()}" for outcome in block_outcomes if outcome.strip())
+        narrative += f"\n\nAfter this block, the learner should be able to:\n\n{items}"
     achievement: dict[str, Any] = {
         "id": achievement_id(site_url, block_url, course_id, block_id),
         "type": ["Achievement"],

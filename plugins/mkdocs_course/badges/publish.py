@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..course.data import badge_url, credential_url
 from ..course.model import Block, CourseSettings
+from ..course.urls import badge_url, credential_url
 from .artwork import badge_svg
 from .credential import credential_template
 from .images import image_data_uri
@@ -47,6 +47,7 @@ def badge_documents(
             site_url=site_url or None,
             image_url=badge_url(block),
             outcomes=settings.outcomes,
+            block_outcomes=block.outcomes,
             hours=settings.hours,
             free=settings.free,
         )

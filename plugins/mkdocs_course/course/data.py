@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from .lessons import Lesson, lessons_data
 from .model import Block, CourseSettings
-
-
-def badge_url(block: Block) -> str:
-    return f"badges/{block.id}.svg"
-
-
-def credential_url(block: Block) -> str:
-    return f"badges/{block.id}.credential.json"
+from .urls import badge_url, credential_url
 
 
 def course_data(
-    settings: CourseSettings, blocks: list[Block], *, achievements_url: str, site_url: str
+    settings: CourseSettings,
+    blocks: list[Block],
+    *,
+    achievements_url: str,
+    site_url: str,
+    lessons: dict[str, list[Lesson]] | None = None,
 ) -> dict[str, Any]:
-    """URLs are relative to the site root; the browser resolves them, so sub-paths and file:// work."""
+    """URLs are relative to the site root; the browser resolves them, so sub-paths and file:// work.
+    `lessons`: each block's lessons (course/lessons.py), for the home page's next step."""
+    lessons = lessons or {}
     return {
         "courseId": settings.id,
         "title": settings.title,
@@ -28,6 +29,7 @@ def course_data(
         "hours": settings.hours,
         "free": settings.free,
         "passMark": settings.pass_mark,
+        "locale": settings.locale,
         "siteUrl": site_url,
         "blocks": [
             {
@@ -39,6 +41,8 @@ def course_data(
                 "passMark": block.pass_mark(settings),
                 "badgeUrl": badge_url(block),
                 "credentialUrl": credential_url(block),
+                "outcomes": list(block.outcomes),  # the block's own (course/outcomes.py)
+                "lessons": lessons_data(lessons.get(block.id, [])),
             }
             for block in blocks
         ],

@@ -23,6 +23,7 @@ class CourseSettings:
     hours: float | None = None
     pass_mark: float = 50.0
     free: bool = False  # the author says the course costs nothing; only then do badges and the statement say so
+    locale: str = "en"  # BCP 47: how dates are written (course/options.py; the progress helper's field)
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,9 @@ class Block:
     url: str  # the block's first page, relative to the site root
     quiz_url: str
     quiz: Quiz
+    # The block's own learning outcomes, from its first page's front matter (course/outcomes.py):
+    # its badge's credential and the statement list them.
+    outcomes: tuple[str, ...] = ()
 
     def pass_mark(self, settings: CourseSettings) -> float:
         return self.quiz.pass_mark if self.quiz.pass_mark is not None else settings.pass_mark

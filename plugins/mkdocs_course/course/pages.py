@@ -7,7 +7,7 @@ from typing import Any
 
 from ..templates import Fragments
 from .model import Block, CourseSettings
-from .urls import relative_url
+from .urls import badge_url, relative_url
 
 ACHIEVEMENTS_PAGE = "achievements.md"
 # Where the plugin's HTML goes in a page: HTML comments, which Python-Markdown passes through.
@@ -35,6 +35,7 @@ def block_links(settings: CourseSettings, blocks: list[Block], from_url: str) ->
             "quiz_href": relative_url(block.quiz_url, from_url),
             "quiz_title": block.quiz.title,
             "pass_mark": _percent(block.pass_mark(settings)),
+            "badge_src": relative_url(badge_url(block), from_url),
         }
         for block in blocks
     ]

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import posixpath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Block
 
 
 def relative_url(target: str, from_url: str) -> str:
@@ -13,3 +17,12 @@ def relative_url(target: str, from_url: str) -> str:
     if (path == "" or path.endswith("/")) and not relative.endswith("/"):
         relative += "/"
     return relative + hash_ + fragment
+
+
+# Where each block's badge files are published, relative to the site root.
+def badge_url(block: Block) -> str:
+    return f"badges/{block.id}.svg"
+
+
+def credential_url(block: Block) -> str:
+    return f"badges/{block.id}.credential.json"

@@ -16,11 +16,23 @@ from .model import Question, Variant
 # there, U+001C-U+001F and U+0085 are not. The browser must compute the key the build computed.
 _JS_WHITE_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 _SPACES = re.compile(f"[{_JS_WHITE_SPACE}]+")
+# What a phone or word processor types for a plain quote, apostrophe or hyphen: read as the plain
+# one, so "don’t" is "don't" and "part–time" is "part-time". marking.js holds the same table.
+_TYPOGRAPHIC = {
+    "'": "\u2018\u2019\u201a\u201b\u2032\u2039\u203a\u02bc\uff07",
+    '"': "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02",
+    "-": "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d",
+}
+_PLAIN = str.maketrans({typed: plain for plain, typed_forms in _TYPOGRAPHIC.items() for typed in typed_forms})
+# Sentence punctuation at the end, however repeated ("Earth.", "Earth?!", "Earth…"), and spaces before it.
+_SENTENCE_END = re.compile("[ .!?\u2026\u203c\u203d\u2047-\u2049\u3002\uff01\uff1f\uff61]+\\Z")
 
 
 def normalise_text_answer(text: str) -> str:
-    """How typed answers are compared: NFC, lower case, trimmed, inner white space collapsed."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text).lower()).strip(" ")
+    """How typed answers are compared: NFC, lower case, typographic quotes, apostrophes and dashes as
+    plain ones, inner white space collapsed, trimmed, and trailing sentence punctuation dropped."""
+    plain = unicodedata.normalize("NFC", text).lower().translate(_PLAIN)
+    return _SENTENCE_END.sub("", _SPACES.sub(" ", plain).strip(" "))
 
 
 def answer_keys(question_type: str, variant: Variant) -> list[str]:

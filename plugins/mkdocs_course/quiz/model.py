@@ -13,6 +13,9 @@ QUESTION_TYPES = ("single", "multiple", "true_false", "text")
 MAX_QUESTIONS = 200
 MAX_VARIANTS = 20  # items of a question's `variants`, besides the question as written
 MAX_TEXT = 1_000_000  # characters of text, counting what variants inherit and aliases repeat
+# How many times a learner may check a question in one attempt (`tries`, on the quiz or a question).
+DEFAULT_TRIES = 3
+MAX_TRIES = 10
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Question:
     type: str
     variants: tuple[Variant, ...]  # the question as written first, then its `variants`
     review: Review | None = None
+    tries: int | None = None  # None: the quiz's `tries`
 
 
 @dataclass(frozen=True)
@@ -64,3 +68,8 @@ class Quiz:
     intro: str = ""
     pass_mark: float | None = None  # None: the course default applies
     draw: int | None = None  # None: every question, every attempt
+    tries: int = DEFAULT_TRIES  # for each question that does not set its own
+
+    def tries_of(self, question: Question) -> int:
+        """How many times a learner may check `question` in one attempt."""
+        return question.tries if question.tries is not None else self.tries

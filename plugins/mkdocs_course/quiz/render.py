@@ -1,22 +1,25 @@
-"""The quiz page: its Markdown source, and the shell and data the browser builds the quiz from.
+"""The quiz page: its Markdown source, the questions as HTML, and the data the browser marks with.
 
 Every Markdown field of a quiz (prompt, option, feedback, explanation, intro) is written into the
 generated page between markers, so the site's own Markdown pipeline renders it: the same extensions,
 and MkDocs rewrites and checks its links as it does for any page. Once rendered, the fields are cut
-out of the page and carried in the quiz data instead.
+out of the page: prompts and options go into the questions' HTML (`quiz_view`, shown as the page
+loads, so nothing moves when the browser takes over), and feedback and explanations, sealed, into
+the quiz data.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import random
 import re
 import string
 import textwrap
 from dataclasses import dataclass
 
 from .answers import variant_hashes, variant_key
-from .model import Quiz
+from .model import Question, Quiz
 from .sealing import sealed_explanation, sealed_feedback
 
 QUIZ_SLOT = "<!-- course:quiz -->"
@@ -107,13 +110,7 @@ def quiz_payload(
             variants.append(
                 {
                     "key": variant_key(question, v),
-                    "promptHtml": fields.get(f"{prefix}.prompt", ""),
-                    "options": [
-                        {"html": inline_html(fields.get(f"{prefix}.o{o}.text", "")), "feedbackSealed": sealed}
-                        for o, sealed in enumerate(
-                            _sealed_feedback(salt, question.id, v, fields, prefix, len(variant.options))
-                        )
-                    ],
+                    "feedbackSealed": _sealed_feedback(salt, question.id, v, fields, prefix, len(variant.options)),
                     "explanationSealed": sealed_explanation(
                         salt, question.id, v, fields.get(f"{prefix}.explanation", "")
                     ),
@@ -125,23 +122,92 @@ def quiz_payload(
             {
                 "id": question.id,
                 "type": question.type,
+                "tries": quiz.tries_of(question),
                 "reviewUrl": review.url if review else None,
                 "reviewTitle": review.title if review else None,
                 "variants": variants,
             }
         )
     return {
-        "version": 1,
+        "version": 2,
         "courseId": course_id,
         "blockId": quiz.block_id,
         "blockTitle": block_title,
         "title": quiz.title,
-        "introHtml": fields.get("intro", ""),
         "passMark": pass_mark,
         "draw": quiz.draw,
         "salt": salt,
         "questions": questions,
     }
+
+
+@dataclass(frozen=True)
+class ShownOption:
+    value: str  # the option's index in the author's order ("true"/"false" for true/false)
+    html: str
+
+
+@dataclass(frozen=True)
+class ShownVariant:
+    prompt_html: str
+    options: tuple[ShownOption, ...]  # in the order shown; none for text questions
+
+
+@dataclass(frozen=True)
+class ShownQuestion:
+    id: str
+    type: str
+    tries: int
+    position: int | None  # 1-based place in the first attempt; None when not drawn into it (hidden)
+    variants: tuple[ShownVariant, ...]
+
+
+@dataclass(frozen=True)
+class QuizView:
+    """What the quiz page shows before any script runs: the first attempt, complete."""
+
+    intro_html: str
+    pass_mark: str
+    shown: int  # questions in an attempt
+    questions: tuple[ShownQuestion, ...]  # those of the first attempt first, in its order
+
+
+TRUE_FALSE = (ShownOption("true", "True"), ShownOption("false", "False"))
+
+
+def quiz_view(quiz: Quiz, *, pass_mark: float, salt: str, fields: dict[str, str]) -> QuizView:
+    """The questions as the page shows them until the learner starts another attempt: the first
+    version of each, options shuffled, and a draw made, at random for each build (seeded by its
+    salt). Every version and every question of a draw is in the page, hidden, for the browser to
+    show in later attempts; it reads the first attempt from this markup, so nothing moves."""
+    shuffler = random.Random(salt)
+    order = list(range(len(quiz.questions)))
+    if quiz.draw:
+        shuffler.shuffle(order)
+    shown = quiz.draw or len(order)
+    questions = []
+    for place, q in enumerate(order):
+        question = quiz.questions[q]
+        variants = tuple(
+            ShownVariant(fields.get(f"q{q}.v{v}.prompt", ""), _shown_options(question, q, v, fields, shuffler))
+            for v in range(len(question.variants))
+        )
+        position = place + 1 if place < shown else None
+        questions.append(ShownQuestion(question.id, question.type, quiz.tries_of(question), position, variants))
+    return QuizView(fields.get("intro", ""), f"{pass_mark:g}", shown, tuple(questions))
+
+
+def _shown_options(
+    question: Question, q: int, v: int, fields: dict[str, str], shuffler: random.Random
+) -> tuple[ShownOption, ...]:
+    if question.type == "true_false":
+        return TRUE_FALSE
+    options = [
+        ShownOption(str(o), inline_html(fields.get(f"q{q}.v{v}.o{o}.text", "")))
+        for o in range(len(question.variants[v].options))
+    ]
+    shuffler.shuffle(options)
+    return tuple(options)
 
 
 def json_for_script(data: object) -> str:

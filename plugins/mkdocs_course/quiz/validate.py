@@ -12,9 +12,22 @@ from typing import Any
 import yaml
 
 from ..errors import CourseError, CourseErrors, Location, closest
-from .model import MAX_QUESTIONS, MAX_TEXT, MAX_VARIANTS, QUESTION_TYPES, Option, Question, Quiz, Review, Variant
+from .answers import normalise_text_answer
+from .model import (
+    DEFAULT_TRIES,
+    MAX_QUESTIONS,
+    MAX_TEXT,
+    MAX_TRIES,
+    MAX_VARIANTS,
+    QUESTION_TYPES,
+    Option,
+    Question,
+    Quiz,
+    Review,
+    Variant,
+)
 
-QUIZ_KEYS = ("title", "intro", "pass_mark", "draw", "questions")
+QUIZ_KEYS = ("title", "intro", "pass_mark", "draw", "tries", "questions")
 QUESTION_KEYS = (
     "id",
     "type",
@@ -24,6 +37,7 @@ QUESTION_KEYS = (
     "accept",
     "explanation",
     "review",
+    "tries",
     "variants",
 )
 VARIANT_KEYS = ("prompt", "options", "answer", "accept", "explanation")
@@ -89,6 +103,7 @@ class _Checker:
         questions = self.questions(node, questions_node, text_used=len(title) + len(intro))
         written = len(questions_node.value) if isinstance(questions_node, yaml.SequenceNode) else 0
         draw = self.draw(fields.get("draw"), written)
+        tries = self.tries(fields.get("tries"), "the quiz")
         return Quiz(
             block_id=block_id,
             source=where,
@@ -97,6 +112,7 @@ class _Checker:
             intro=intro,
             pass_mark=pass_mark,
             draw=draw,
+            tries=DEFAULT_TRIES if tries is None else tries,
         )
 
     def pass_mark(self, node: yaml.Node | None) -> float | None:
@@ -128,6 +144,20 @@ class _Checker:
                 node,
                 f"`draw: {value}` asks for more questions than the quiz has ({question_count}).",
                 f"Use a number from 1 to {question_count}, or add questions.",
+            )
+            return None
+        return int(value)
+
+    def tries(self, node: yaml.Node | None, owner: str) -> int | None:
+        if node is None:
+            return None
+        value = _value(node, (_INT_TAG,))
+        if value is None or not 1 <= value <= MAX_TRIES:
+            self.error(
+                node,
+                f"`tries` of {owner} must be a whole number from 1 to {MAX_TRIES}, not {_shown(node)}.",
+                f"Give how many times a learner may check an answer, such as `tries: {DEFAULT_TRIES}`, "
+                f"or remove `tries` for the default of {DEFAULT_TRIES}.",
             )
             return None
         return int(value)
@@ -204,9 +234,10 @@ class _Checker:
                 if own is not None:
                     variants.append(self.variant(item, {**base, **own}, question_type, f"variant {index} of {label}"))
         review = self.review(fields.get("review"), label)
+        tries = self.tries(fields.get("tries"), label)
         if question_id is None or None in variants:
             return None
-        return Question(id=question_id, type=question_type, variants=tuple(variants), review=review)  # type: ignore[arg-type]
+        return Question(id=question_id, type=question_type, variants=tuple(variants), review=review, tries=tries)  # type: ignore[arg-type]
 
     def question_id(self, node: yaml.Node, id_node: yaml.Node | None, number: int) -> str | None:
         if id_node is None:
@@ -349,6 +380,13 @@ class _Checker:
         answers = [self.text(item, f"an accepted answer of {label}").strip() for item in items]
         for item, answer in zip(items, answers, strict=True):
             self.typographic_quotes(item, answer, label)
+            if answer and not normalise_text_answer(answer):
+                self.error(
+                    item,
+                    f"the accepted answer {answer!r} of {label} is only punctuation, which answers are "
+                    "compared without: no learner could type it.",
+                    "Write the answer in words, or remove it.",
+                )
         if not any(answers):
             self.error(
                 accept_node,

@@ -1,4 +1,5 @@
-"""The `mkdocs-course` command: `mkdocs-course new PATH` starts a course."""
+"""The `mkdocs-course` command: `mkdocs-course new PATH` starts a course; `mkdocs-course package`
+builds it as an LMS package (lms/command.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..lms.command import add_package_command, run_package_command
 from . import NotEmpty, new_course
 
 NEXT_STEPS = """\
@@ -32,7 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Write a small, complete course (one block, a lesson and a quiz) into PATH.",
     )
     new.add_argument("path", metavar="PATH", type=Path, help="a new or empty folder")
+    add_package_command(commands)
     args = parser.parse_args(argv)
+    if args.command == "package":
+        return run_package_command(args)
 
     try:
         new_course(args.path)

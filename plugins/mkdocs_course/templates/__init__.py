@@ -24,6 +24,11 @@ FRAGMENTS = (
     "achievements.html",
     "errors.html",
     "file-notice.html",
+    # The learner's way through the course (course/lessons.py).
+    "lesson-location.html",
+    "block-lessons.html",
+    "block-status.html",
+    "continue.html",
 )
 
 

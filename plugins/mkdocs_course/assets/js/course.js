@@ -1,6 +1,7 @@
-// The entry on every page, run again after each instant navigation: marks passed blocks in the
-// navigation, on the home page's block list and in progress bars, and loads the record's keeper
-// and the quiz or achievements code only on the pages that use them.
+// The entry on every page, run again after each instant navigation: records a visit on lesson
+// pages and marks passed blocks and visited lessons in the navigation. It loads the code of
+// progress bars, the home page's next step and a block's status (progress-view.js), the record's
+// keeper and the quiz or achievements code only on the pages that use them.
 import { el, screenReaderText } from "./dom.js";
 import { isPass, passedBlockIds } from "./record-passes.js";
 
@@ -10,15 +11,19 @@ const WIDGETS = [
   { selector: "[data-course-quiz]", module: "./quiz/page.js" },
   { selector: "[data-course-achievements]", module: "./achievements/page.js" },
 ];
+const MAX_VISITS = 1000;
 
 let storageKey = null;
 let openedStore = null; // once open it stays open for the visit: it remembers passes when storage is blocked
+let visitsInMemory = null; // the visit's lessons, once storage refuses them
 let refreshPage = () => {};
+let markPage = () => {};
 
 const showNotice = (kind) => import("./notice.js").then((module) => module.notice(kind));
-const tick = (text) =>
-  el("span", { class: "course-mark" }, el("span", { "aria-hidden": "true" }, "✓"), screenReaderText(text));
+const tick = (text, kind) =>
+  el("span", { class: "course-mark course-mark--" + kind }, el("span", { "aria-hidden": "true" }, "✓"), screenReaderText(text));
 const pagePath = (url) => url.split("#")[0].replace(/index\.html$/, "");
+const visitsKey = () => storageKey + ":visits";
 
 function passedIds(blockIds) {
   try {
@@ -30,35 +35,45 @@ function passedIds(blockIds) {
   }
 }
 
-function markNavigation(course, passed) {
-  const passedPaths = course.blocks
-    .filter((block) => passed.includes(block.id))
-    .flatMap((block) => [block.url, block.quizUrl])
-    .map((url) => pagePath(new URL(url, siteRoot).href));
-  for (const link of document.querySelectorAll("a.md-nav__link[href]")) {
-    if (passedPaths.includes(pagePath(link.href))) (link.querySelector(".md-ellipsis") || link).append(tick(" (passed)"));
-  }
-  for (const item of document.querySelectorAll("[data-course-overview] li[data-block-id]")) {
-    if (passed.includes(item.dataset.blockId)) item.append(" ", tick("Passed"));
+// Visits live under their own key, apart from the record: a lesson page never loads the record's
+// rules, and visits that cannot be read count as none, without touching a pass.
+function readVisits() {
+  if (visitsInMemory) return visitsInMemory;
+  try {
+    const data = JSON.parse(localStorage.getItem(visitsKey()));
+    if (data?.version === 1 && Array.isArray(data.pages)) return data.pages.filter((url) => typeof url === "string");
+  } catch {}
+  return [];
+}
+
+function recordVisit(url) {
+  const pages = readVisits().filter((visited) => visited !== url).concat(url).slice(-MAX_VISITS);
+  try {
+    localStorage.setItem(visitsKey(), JSON.stringify({ version: 1, pages }));
+  } catch {
+    visitsInMemory = pages;
   }
 }
 
-function markProgress(course, passed) {
-  const text = `${passed.length} of ${course.blocks.length} blocks passed`;
-  document.querySelectorAll("[data-course-progress]").forEach((bar, index) => {
-    const labelId = `course-progress-${index}`;
-    bar.replaceChildren(
-      el("p", { class: "course-progress__label", id: labelId }, text),
-      el("progress", { max: course.blocks.length, value: passed.length, "aria-labelledby": labelId }, text),
-    );
-  });
+function markNavigation(course, passed, visited) {
+  const paths = (urls) => urls.map((url) => pagePath(new URL(url, siteRoot).href));
+  const passedPaths = paths(course.blocks.filter((block) => passed.includes(block.id)).flatMap((block) => [block.url, block.quizUrl]));
+  const visitedPaths = paths(visited);
+  for (const link of document.querySelectorAll("a.md-nav__link[href], [data-course-lessons] a[href]")) {
+    const label = link.querySelector(".md-ellipsis") || link;
+    if (passedPaths.includes(pagePath(link.href))) label.append(tick(" (passed)", "passed"));
+    else if (visitedPaths.includes(pagePath(link.href))) label.append(tick(" (visited)", "visited"));
+  }
 }
 
-function markPasses(course) {
-  const passed = passedIds(course.blocks.map((block) => block.id));
+function markPasses(course, passed) {
+  const visited = readVisits();
   document.querySelectorAll(".course-mark").forEach((mark) => mark.remove());
-  markNavigation(course, passed);
-  markProgress(course, passed);
+  markNavigation(course, passed, visited);
+  // Progress bars, the home page's next step and a block's status load their code there only.
+  if (document.querySelector("[data-course-progress], [data-course-continue], [data-course-block-status]")) {
+    import("./progress-view.js").then((module) => module.showProgress({ course, passed, visited, siteRoot, tick }));
+  }
 }
 
 // A widget module also hands out the record's keeper (store.js), so that a widget page loads one file.
@@ -77,7 +92,11 @@ function setUpPage() {
     return; // not a course page
   }
   storageKey = `mkdocs-course:v1:${siteRoot.href}:${course.courseId}`;
-  const refreshers = [() => markPasses(course)];
+  const lesson = document.querySelector("[data-course-lesson]");
+  if (lesson) recordVisit(lesson.dataset.courseLesson);
+  const blockIds = course.blocks.map((block) => block.id);
+  markPage = (record) => markPasses(course, record ? blockIds.filter((id) => isPass(record.blocks[id])) : passedIds(blockIds));
+  const refreshers = [() => markPage()];
   refreshPage = () => refreshers.forEach((refresh) => refresh());
   refreshPage();
   for (const { selector, module } of WIDGETS) {
@@ -86,10 +105,12 @@ function setUpPage() {
   }
 }
 
-// Another tab, or the achievements page itself, changed the record.
+// Another tab changed the record or the visits.
 addEventListener("storage", (event) => {
-  if (event.key === null || event.key === storageKey) refreshPage();
+  if (event.key === null || event.key === storageKey || event.key === visitsKey()) refreshPage();
 });
+// This tab saved the record (store.js): a pass shows in the navigation at once.
+addEventListener("course:record-saved", (event) => markPage(event.detail.record));
 
 if (window.document$) window.document$.subscribe(setUpPage);
 else if (document.readyState === "loading") addEventListener("DOMContentLoaded", setUpPage);

@@ -28,7 +28,11 @@ export function elementWithHtml(tag, attributes, trustedHtml) {
 /** Text for screen readers only (the course.css class hides it visually). */
 export const screenReaderText = (text) => el("span", { class: "course-sr" }, text);
 
-/** Adds a stylesheet of the course to the page once; widgets load their own. */
+/**
+ * Adds a stylesheet of the course to the page once; widgets load their own, unless the build put
+ * it in <head> already (compared as full URLs: the page links it relative to itself).
+ */
 export function addStylesheet(url) {
-  if (!document.querySelector(`link[href="${url}"]`)) document.head.append(el("link", { rel: "stylesheet", href: url }));
+  const linked = [...document.querySelectorAll("link[rel=stylesheet]")].some((link) => link.href === url);
+  if (!linked) document.head.append(el("link", { rel: "stylesheet", href: url }));
 }

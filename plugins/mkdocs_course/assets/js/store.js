@@ -24,6 +24,10 @@ export function readStoredText(text, blockIds, now = new Date()) {
   return repairRecord(data, blockIds, now);
 }
 
+// This tab's pages and widgets (navigation ticks, progress bars, the LMS bridge) update at once:
+// the browser's storage event reaches only the other tabs.
+const announceSaved = (record) => window.dispatchEvent(new CustomEvent("course:record-saved", { detail: { record } }));
+
 /** The learner's record in localStorage, or in memory for the visit when storage fails. */
 class RecordStore {
   constructor(key, blockIds, onProblem) {
@@ -49,12 +53,12 @@ class RecordStore {
 
   save(record) {
     this.memory = record;
-    if (!this.writable) return;
     try {
-      this.storage.setItem(this.key, JSON.stringify(record));
+      if (this.writable) this.storage.setItem(this.key, JSON.stringify(record));
     } catch {
       this.stopSaving("unavailable");
     }
+    announceSaved(record);
   }
 
   /** The record as stored now (another tab may have written since), repaired. */
@@ -94,6 +98,7 @@ class RecordStore {
     } catch {
       this.writable = false;
     }
+    announceSaved(this.memory);
   }
 }
 

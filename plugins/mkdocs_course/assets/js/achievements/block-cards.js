@@ -26,9 +26,11 @@ function badgeDownloads(block, makeBadge) {
   const png = button("Download badge", true, screenReaderText(` for block ${block.number}`));
   const svg = button("Download SVG", false, screenReaderText(` badge for block ${block.number}`));
   const failure = (error) => `The badge could not be made: ${error.message}`;
-  png.addEventListener("click", () => runAction(png, say, "Making your badge…", () => makeBadge(block, "png"), failure));
-  svg.addEventListener("click", () => runAction(svg, say, "Making your badge…", () => makeBadge(block, "svg"), failure));
-  return [el("div", { class: "course-achievements__actions" }, png, " ", svg), ...nodes];
+  // Where a badge made without a name says how to add one (badges/actions.js fills it).
+  const notice = el("div", { "aria-live": "polite" });
+  png.addEventListener("click", () => runAction(png, say, "Making your badge…", () => makeBadge(block, "png", notice), failure));
+  svg.addEventListener("click", () => runAction(svg, say, "Making your badge…", () => makeBadge(block, "svg", notice), failure));
+  return [el("div", { class: "course-achievements__actions" }, png, " ", svg), ...nodes, notice];
 }
 
 /**
@@ -37,7 +39,7 @@ function badgeDownloads(block, makeBadge) {
  * @param {object} block the block from the course data
  * @param {object} record the learner's record
  * @param {{dateFormat: Intl.DateTimeFormat, absolute: (url: string) => string,
- *   makeBadge: (block: object, format: string) => Promise<string>}} tools
+ *   makeBadge: (block: object, format: string, notice: HTMLElement) => Promise<string>}} tools
  */
 export function renderBlockCard(card, block, record, { dateFormat, absolute, makeBadge }) {
   const entry = record.blocks[block.id];

@@ -20,12 +20,13 @@ const actions = () => import("../badges/actions.js");
 export function mount(node, { course, store, siteRoot }) {
   addStylesheet(new URL("../../css/achievements.css", import.meta.url).href);
   node.classList.add("course-widget");
-  const locale = document.documentElement.lang || undefined;
+  // The course's locale (the plugin's `locale` option): a UK course writes 23 November 2026.
+  const locale = course.locale || document.documentElement.lang || undefined;
   const absolute = (url) => new URL(url, siteRoot).href;
   const badgeUrls = (block) => ({ svgUrl: absolute(block.badgeUrl), credentialUrl: absolute(block.credentialUrl) });
-  const makeBadge = async (block, format) => {
+  const makeBadge = async (block, format, notice) => {
     const { downloadBadge } = await actions();
-    const badge = await downloadBadge({ courseData: course, block, record: store.get(), format, locale, ...badgeUrls(block) });
+    const badge = await downloadBadge({ courseData: course, block, record: store.get(), format, locale, notice, siteRoot, ...badgeUrls(block) });
     return `Your badge for block ${block.number} is saved in your downloads as ${badge.filename}.`;
   };
   const makeStatement = async (name) => {
@@ -50,11 +51,9 @@ export function mount(node, { course, store, siteRoot }) {
     showStatement(record);
     showSetAside(record);
   };
-  // course.js updates the progress bar and navigation on a storage event; other tabs get a real one.
-  const changed = () => {
-    render();
-    dispatchEvent(new StorageEvent("storage", { key: store.key }));
-  };
+  // The store announces every save (course:record-saved), so course.js updates the progress bar
+  // and navigation itself; other tabs get a storage event.
+  const changed = () => render();
   const progressBox = node.querySelector("[data-course-record]");
   let showSetAside = () => {};
   if (progressBox) {

@@ -17,6 +17,13 @@ function restoredMessage(course, { changed, setAside }) {
   return what + damaged;
 }
 
+// The lessons visited, kept by course.js beside the record (docs/architecture.md, "Visits").
+function forgetVisits(recordKey) {
+  try {
+    localStorage.removeItem(recordKey + ":visits");
+  } catch {}
+}
+
 function deleteConfirmation(onDelete, onCancel) {
   const question = el(
     "p",
@@ -52,6 +59,7 @@ export function progressSection(box, { course, store, actions, siteUrl, changed 
   };
   const confirmation = deleteConfirmation(
     () => {
+      forgetVisits(store.key); // first: clearing the record announces it, and the marks are drawn again
       store.clear();
       changed();
       closeConfirmation();

@@ -1,7 +1,7 @@
 // What the quiz result and the achievements page call: make a file and hand it to the learner.
 // Small on purpose; the PDF code is imported only inside downloadStatement().
 
-import { badgePng, personalisedSvg } from "./badge-image.js";
+import { badgePng, courseLocale, personalisedSvg } from "./badge-image.js";
 import { fillCredential } from "./credential.js";
 import { completion, passOf } from "./eligibility.js";
 import { bakePng } from "./png-itxt.js";
@@ -9,8 +9,10 @@ import { progressFileName, readProgressFile, serialiseProgress } from "../achiev
 import { newIssuerKey, signCredential } from "./signing.js";
 import { bakeSvg } from "./svg-bake.js";
 import { cleanName } from "../record.js";
+import { el } from "../dom.js";
 
 export const PNG_KEYWORD = "openbadgecredential";
+const NAME_FIELD_ID = "course-name"; // the achievements page's name field (statement-section.js)
 
 /** Offers bytes or text to the learner as a download named `filename`. */
 export function saveFile(data, filename, type) {
@@ -51,6 +53,7 @@ async function fetchText(url) {
  */
 export async function makeBadge({ courseData, block, record, svgUrl, credentialUrl, format = "png", locale }) {
   const pass = passOf(record, block.id);
+  locale = courseLocale(courseData.locale || locale);
   if (!pass) throw new Error(`Block ${block.number} is not passed yet: pass its quiz to earn this badge.`);
   const [svgText, template, key] = await Promise.all([fetchText(svgUrl), fetchText(credentialUrl).then(JSON.parse), newIssuerKey()]);
   const name = typeof record.name === "string" ? cleanName(record.name) : "";
@@ -58,19 +61,56 @@ export async function makeBadge({ courseData, block, record, svgUrl, credentialU
   const credential = fillCredential(template, { name, passedAt: pass.passedAt, score: pass.score, passMark, learnerId: key.did });
   const token = await signCredential(credential, key);
   const base = `${slug(courseData.courseId)}-block-${block.number}-badge`;
+  // `unnamed`: the caller shows unnamedBadgeNotice() by the button, so the learner can add a name.
+  const unnamed = !name;
   if (format === "svg") {
     const text = bakeSvg(personalisedSvg(svgText, { name, passedAt: pass.passedAt, locale }), token);
-    return { text, credential, token, filename: `${base}.svg`, type: "image/svg+xml" };
+    return { text, credential, token, unnamed, filename: `${base}.svg`, type: "image/svg+xml" };
   }
   const png = await badgePng(svgText, { name, passedAt: pass.passedAt, locale });
   const bytes = bakePng(png, PNG_KEYWORD, token);
-  return { bytes, credential, token, filename: `${base}.png`, type: "image/png" };
+  return { bytes, credential, token, unnamed, filename: `${base}.png`, type: "image/png" };
 }
 
+/**
+ * Makes and saves a badge. `notice`, when given, is an element next to the download button (a
+ * polite live region, so that it is announced): it shows unnamedBadgeNotice() when the badge was
+ * made without a name, and is emptied otherwise. `siteRoot` resolves the achievements page's URL.
+ */
 export async function downloadBadge(options) {
   const badge = await makeBadge(options);
   saveFile(badge.bytes ?? badge.text, badge.filename, badge.type);
+  options.notice?.replaceChildren(...(badge.unnamed ? [unnamedBadgeNotice(options)] : []));
   return badge;
+}
+
+/**
+ * What a badge made before the learner gave a name says: where to add one (the name field of the
+ * achievements page, linked; focused when it is on this page), then to download the badge again.
+ * @param {{courseData: object, siteRoot?: URL|string}} context
+ * @returns {HTMLElement}
+ */
+export function unnamedBadgeNotice({ courseData, siteRoot }) {
+  const field = document.getElementById(NAME_FIELD_ID);
+  const achievements = courseData.achievementsUrl != null && siteRoot
+    ? new URL(courseData.achievementsUrl, siteRoot).href
+    : "";
+  // The statement heading is in the page as built, so the link lands even before scripts run.
+  const href = field ? `#${NAME_FIELD_ID}` : `${achievements}#course-statement-heading`;
+  const link = el("a", { href }, "Name to print on your statement");
+  if (field) {
+    link.addEventListener("click", (event) => {
+      // Ours alone: material's instant navigation (on document.body) would load the page again.
+      event.preventDefault();
+      event.stopPropagation();
+      field.scrollIntoView({ block: "center" });
+      field.focus();
+    });
+  }
+  const where = field ? " field on this page" : " field on the achievements page";
+  return el("p", { class: "course-hint course-badge-notice", role: "note" },
+    "This badge has no name on it. To put yours on it, type it in the ", link, where,
+    ", then download the badge again.");
 }
 
 /**
@@ -82,11 +122,12 @@ export async function downloadBadge(options) {
  * @param {(block) => string} p.svgUrlFor  absolute URL of a block's badge artwork
  */
 export async function makeStatement({ courseData, record, name, svgUrlFor, locale, vendor }) {
+  locale = courseLocale(courseData.locale || locale);
   const done = completion(courseData, record);
   if (!done) throw new Error("The statement is offered once every block's quiz is passed.");
   const blocks = await Promise.all(done.blocks.map(async (block) => ({ ...block, svgText: await fetchText(svgUrlFor(block)) })));
   const { statementPdf } = await import("./statement-pdf.js");
-  const { bytes, boxes } = await statementPdf({
+  const { bytes, boxes, paper } = await statementPdf({
     courseTitle: courseData.title,
     provider: courseData.provider?.name ?? courseData.provider ?? "",
     name: cleanName(name),
@@ -98,7 +139,7 @@ export async function makeStatement({ courseData, record, name, svgUrlFor, local
     siteUrl: courseData.siteUrl,
     locale,
   }, { vendor });
-  return { bytes, boxes, filename: `${slug(courseData.courseId)}-statement-of-participation.pdf`, type: "application/pdf" };
+  return { bytes, boxes, paper, filename: `${slug(courseData.courseId)}-statement-of-participation.pdf`, type: "application/pdf" };
 }
 
 export async function downloadStatement(options) {

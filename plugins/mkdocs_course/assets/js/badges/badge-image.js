@@ -1,21 +1,38 @@
 // The learner's badge picture: the block's artwork with the learner's name and the date passed,
-// as PNG bytes (canvas) or as SVG text. The name is always set as text, never parsed as markup.
+// in a square, as PNG bytes (canvas) or as SVG text. The name is always set as text, never parsed as markup.
 
-import { baseDirection, fillFittedText, FONT_STACK } from "./script-text.js";
+import { baseDirection, cssFont, fillFittedText, FONT_STACK, wrapMeasured } from "./script-text.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const ART = 600; // the artwork's viewBox
-const BAND = 170; // the band under the artwork for name and date
-const PNG_SCALE = 1.2; // 720 x 924 pixels
+// The badge is a square of 600 units: the 600-unit artwork scaled into its top, the learner's name
+// and the date passed beneath. The PNG is 900 pixels square, 1.5 pixels a unit.
+const SIDE = 600;
+const MEDAL = { x: 72, y: 10, size: 456 };
+const PNG_SCALE = 1.5;
+const NAME = { baseline: 526, size: 40, minSize: 16, maxWidth: 560 };
+const DATE = { size: 24, colour: "#333333" };
 
-/** "21 November 2026" in the page's language (en-GB when it has none). */
-export function formatDate(date, locale = document.documentElement.lang || "en-GB") {
-  const when = date instanceof Date ? date : new Date(date);
-  try {
-    return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(when);
-  } catch {
-    return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(when);
+/**
+ * The course's locale for dates and paper: the course data's `locale` (from the plugin's option),
+ * else the page's language, else en-GB; a tag Intl cannot use counts as absent.
+ * @param {string} [locale]
+ * @returns {string}
+ */
+export function courseLocale(locale) {
+  for (const candidate of [locale, document.documentElement.lang, "en-GB"]) {
+    try {
+      if (candidate) return Intl.getCanonicalLocales(candidate)[0];
+    } catch {
+      // not a BCP 47 tag: try the next
+    }
   }
+  return "en-GB";
+}
+
+/** "21 November 2026" in the course's locale (dateStyle "long"). */
+export function formatDate(date, locale) {
+  const when = date instanceof Date ? date : new Date(date);
+  return new Intl.DateTimeFormat(courseLocale(locale), { dateStyle: "long" }).format(when);
 }
 
 /** Loads SVG text as an image (no scripts run, no outside resources are fetched). */
@@ -54,60 +71,112 @@ function dateLine(passedAt, locale) {
   return `Passed on ${formatDate(passedAt, locale)}`;
 }
 
-/** PNG bytes (720 x 924): artwork, then the learner's name (if any) and the date passed. */
+/**
+ * How the name is set under the medal: one line, shrunk down to 24 units; then two lines, down to
+ * the smallest size; a name that is longer still is squeezed to the width (fillText's maxWidth).
+ * @returns {{lines: string[], size: number}}
+ */
+export function nameLayout(name, measure = textMeasurer()) {
+  for (let size = NAME.size; size >= 24; size -= 2) {
+    if (measure(name, size) <= NAME.maxWidth) return { lines: [name], size };
+  }
+  for (let size = 26; size >= NAME.minSize; size -= 2) {
+    const lines = wrapMeasured(measureContext(measure, size), name, NAME.maxWidth);
+    if (lines.length <= 2) return { lines, size };
+  }
+  const lines = wrapMeasured(measureContext(measure, NAME.minSize), name, NAME.maxWidth);
+  return { lines: [lines[0], lines.slice(1).join(" ")], size: NAME.minSize };
+}
+
+function textMeasurer() {
+  const context = document.createElement("canvas").getContext("2d");
+  return (text, size) => {
+    context.font = cssFont(size, true);
+    return context.measureText(text).width;
+  };
+}
+
+/** What wrapMeasured needs of a 2D context, at one font size. */
+function measureContext(measure, size) {
+  return { measureText: (text) => ({ width: measure(text, size) }) };
+}
+
+/** The baselines of the name's lines and of the date line. */
+function bandLines(name, locale, passedAt) {
+  const lines = [];
+  if (name) {
+    const measure = textMeasurer();
+    const { lines: nameLines, size } = nameLayout(name, measure);
+    const first = nameLines.length > 1 ? NAME.baseline - size * 0.55 : NAME.baseline;
+    nameLines.forEach((text, i) => lines.push({
+      text, size, y: first + i * size * 1.12, bold: true, colour: "#111111", squeezed: measure(text, size) > NAME.maxWidth,
+    }));
+  }
+  const last = lines.length ? lines[lines.length - 1].y : 512;
+  lines.push({ text: dateLine(passedAt, locale), size: DATE.size, y: Math.max(last + 44, 578), bold: false, colour: DATE.colour });
+  return lines;
+}
+
+/** PNG bytes (900 x 900): the artwork, then the learner's name (if any) and the date passed. */
 export async function badgePng(svgText, { name = "", passedAt, locale } = {}) {
   const img = await svgImage(svgText);
   const canvas = document.createElement("canvas");
-  canvas.width = Math.round(ART * PNG_SCALE);
-  canvas.height = Math.round((ART + BAND) * PNG_SCALE);
+  canvas.width = Math.round(SIDE * PNG_SCALE);
+  canvas.height = Math.round(SIDE * PNG_SCALE);
   const ctx = canvas.getContext("2d");
   ctx.scale(PNG_SCALE, PNG_SCALE);
   ctx.fillStyle = "#ffffff";
-  ctx.fillRect(0, 0, ART, ART + BAND);
-  ctx.drawImage(img, 0, 0, ART, ART);
-  const learner = String(name).trim();
-  if (learner) {
-    fillFittedText(ctx, learner, { x: ART / 2, y: ART + 70, fontSize: 40, minFontSize: 14, maxWidth: ART - 40, bold: true });
+  ctx.fillRect(0, 0, SIDE, SIDE);
+  ctx.drawImage(img, MEDAL.x, MEDAL.y, MEDAL.size, MEDAL.size);
+  for (const line of bandLines(String(name).trim(), locale, passedAt)) {
+    fillFittedText(ctx, line.text, {
+      x: SIDE / 2, y: Math.min(line.y, SIDE - 14), fontSize: line.size, minFontSize: line.size, maxWidth: NAME.maxWidth,
+      bold: line.bold, colour: line.colour,
+    });
   }
-  fillFittedText(ctx, dateLine(passedAt, locale), {
-    x: ART / 2, y: ART + (learner ? 126 : 96), fontSize: 26, maxWidth: ART - 40, colour: "#333333",
-  });
   return canvasPngBytes(canvas);
 }
 
-/** SVG text: the artwork grown by a band with the learner's name and the date as <text> nodes. */
+function svgElement(doc, name, attributes) {
+  const element = doc.createElementNS(SVG_NS, name);
+  for (const [attribute, value] of Object.entries(attributes)) element.setAttribute(attribute, String(value));
+  return element;
+}
+
+/** SVG text: the artwork scaled into the square, the learner's name and the date as <text> nodes. */
 export function personalisedSvg(svgText, { name = "", passedAt, locale } = {}) {
   const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
   const root = doc.documentElement;
   if (doc.getElementsByTagName("parsererror").length || root.localName !== "svg") {
     throw new Error("the badge artwork is not an SVG document");
   }
-  root.setAttribute("viewBox", `0 0 ${ART} ${ART + BAND}`);
-  root.setAttribute("height", String(ART + BAND));
-  const band = doc.createElementNS(SVG_NS, "g");
-  band.setAttribute("font-family", FONT_STACK.replaceAll('"', "'"));
-  band.setAttribute("text-anchor", "middle");
-  const rect = doc.createElementNS(SVG_NS, "rect");
-  for (const [attribute, value] of Object.entries({ x: 0, y: ART, width: ART, height: BAND, fill: "#ffffff" })) rect.setAttribute(attribute, String(value));
-  band.appendChild(rect);
-  const line = (text, y, size, weight, fill) => {
-    const textElement = doc.createElementNS(SVG_NS, "text");
-    textElement.setAttribute("x", String(ART / 2));
-    textElement.setAttribute("y", String(y));
-    textElement.setAttribute("font-size", String(size));
-    textElement.setAttribute("font-weight", weight);
-    textElement.setAttribute("fill", fill);
-    textElement.setAttribute("direction", baseDirection(text));
-    if (text.length * size * 0.55 > ART - 40) {
-      textElement.setAttribute("textLength", String(ART - 40));
+  const viewBox = root.getAttribute("viewBox") || `0 0 ${SIDE} ${SIDE}`;
+  const [, , artWidth, artHeight] = viewBox.split(/[\s,]+/).map(Number);
+  const scale = MEDAL.size / Math.max(artWidth || SIDE, artHeight || SIDE);
+  // The artwork keeps its own coordinates inside a group; its <title> stays the root's label.
+  const medal = svgElement(doc, "g", { transform: `translate(${MEDAL.x} ${MEDAL.y}) scale(${scale})` });
+  for (const child of [...root.childNodes]) {
+    if (child.localName !== "title") medal.appendChild(child);
+  }
+  root.setAttribute("viewBox", `0 0 ${SIDE} ${SIDE}`);
+  root.setAttribute("width", String(SIDE));
+  root.setAttribute("height", String(SIDE));
+  root.appendChild(svgElement(doc, "rect", { x: 0, y: 0, width: SIDE, height: SIDE, fill: "#ffffff" }));
+  root.appendChild(medal);
+  const band = svgElement(doc, "g", { "font-family": FONT_STACK.replaceAll('"', "'"), "text-anchor": "middle" });
+  const learner = String(name).trim();
+  for (const line of bandLines(learner, locale, passedAt)) {
+    const textElement = svgElement(doc, "text", {
+      x: SIDE / 2, y: Math.min(line.y, SIDE - 14).toFixed(1), "font-size": line.size,
+      "font-weight": line.bold ? "700" : "400", fill: line.colour, direction: baseDirection(line.text),
+    });
+    if (line.squeezed) {
+      textElement.setAttribute("textLength", String(NAME.maxWidth));
       textElement.setAttribute("lengthAdjust", "spacingAndGlyphs");
     }
-    textElement.textContent = text; // text, never markup
+    textElement.textContent = line.text; // text, never markup
     band.appendChild(textElement);
-  };
-  const learner = String(name).trim();
-  if (learner) line(learner, ART + 70, 40, "700", "#111111");
-  line(dateLine(passedAt, locale), ART + (learner ? 126 : 96), 26, "400", "#333333");
+  }
   root.appendChild(band);
   const title = root.getElementsByTagName("title")[0];
   if (title && learner) title.textContent = `${title.textContent}, earned by ${learner}`;

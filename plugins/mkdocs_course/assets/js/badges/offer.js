@@ -1,18 +1,17 @@
-// "Download badge" on the quiz result after a pass. Loaded only once a block is passed; the
-// badge code itself loads only when the button is pressed.
+// The way on after a pass, on the quiz result: the block's badge ("Download badge") and the next
+// block, or, once every block is passed, the achievements page with the statement. Loaded only
+// once a block is passed; the badge code itself loads only when the button is pressed.
 import { runAction, statusMessages } from "../action-button.js";
 import { el } from "../dom.js";
+import { isPass } from "../record-passes.js";
 
-/**
- * The badge offer for a passed block, or null when the block has no badge.
- * @param {{course: object, blockId: string, store: object, siteRoot: URL}} context
- * @returns {HTMLElement|null}
- */
-export function badgeOffer({ course, blockId, store, siteRoot }) {
-  const block = course.blocks.find((candidate) => candidate.id === blockId);
-  if (!block?.badgeUrl) return null;
-  const absolute = (url) => new URL(url, siteRoot).href;
+// The badge button for a passed block, with its announced status and, after it, the notice a
+// badge without a name gets; none when the block has no badge.
+function badgeButton({ course, block, store, absolute, siteRoot }) {
+  if (!block.badgeUrl) return { controls: [], notice: [] };
   const { nodes, say } = statusMessages();
+  // Where a badge made before the learner gave a name says how to add one (actions.js).
+  const notice = el("div", { class: "course-quiz__badge-notice", "aria-live": "polite" });
   const download = el("button", { type: "button", class: "md-button" }, "Download badge");
   download.addEventListener("click", () =>
     runAction(download, say, "Making your badge…", async () => {
@@ -20,12 +19,51 @@ export function badgeOffer({ course, blockId, store, siteRoot }) {
       const made = await downloadBadge({
         courseData: course, block, record: store.get(),
         svgUrl: absolute(block.badgeUrl), credentialUrl: absolute(block.credentialUrl),
+        notice, siteRoot,
       });
       return `Your badge is saved in your downloads as ${made.filename}.`;
     }, (error) => `The badge could not be made: ${error.message}`),
   );
-  const allBadges = course.achievementsUrl
-    ? [" ", el("a", { href: absolute(course.achievementsUrl) }, "All your badges and achievements")]
-    : [];
-  return el("div", { class: "course-quiz__badge" }, el("p", {}, "You have earned the badge for this block.", ...allBadges), download, ...nodes);
+  return { controls: [download, " ", ...nodes], notice: [notice] };
+}
+
+// The next block to pass: the first after this one, else the first before it; null when all are.
+function nextBlock(blocks, index, passed) {
+  const after = [...blocks.slice(index + 1), ...blocks.slice(0, index)];
+  return after.find((block) => !passed(block)) ?? null;
+}
+
+/**
+ * What a learner who passed a block does next: download its badge, and go on to the next block
+ * (the primary button), with the blocks still to pass named; or, when every block is passed, get
+ * the statement from the achievements page.
+ * @param {{course: object, blockId: string, store: object, siteRoot: URL}} context
+ * @returns {HTMLElement}
+ */
+export function passOffer({ course, blockId, store, siteRoot }) {
+  const absolute = (url) => new URL(url, siteRoot).href;
+  const record = store.get();
+  const passed = (block) => block.id === blockId || isPass(record.blocks[block.id]);
+  const index = course.blocks.findIndex((candidate) => candidate.id === blockId);
+  const block = course.blocks[index];
+  const achievements = course.achievementsUrl ? absolute(course.achievementsUrl) : null;
+  const allBadges = achievements ? [" ", el("a", { href: achievements }, "All your badges and achievements")] : [];
+  const offer = el("div", { class: "course-quiz__next" });
+  if (block?.badgeUrl) offer.append(el("p", {}, "You have earned the badge for this block.", ...allBadges));
+  const next = block ? nextBlock(course.blocks, index, passed) : null;
+  if (next) {
+    const remaining = course.blocks.filter((candidate) => !passed(candidate)).map((candidate) => candidate.title);
+    offer.append(el("p", {}, `Still to pass: ${remaining.join(", ")}.`));
+    const badge = badgeButton({ course, block, store, absolute, siteRoot });
+    const nextLink = el("a", { href: absolute(next.url), class: "md-button md-button--primary" }, `Next: ${next.title}`);
+    offer.append(el("p", {}, nextLink, " ", ...badge.controls), ...badge.notice);
+  } else {
+    const statement = achievements ? [" ", el("a", { href: achievements }, "Get your statement on the achievements page")] : [];
+    offer.append(el("p", {}, el("strong", {}, "You have passed every block."), ...statement));
+    if (block) {
+      const badge = badgeButton({ course, block, store, absolute, siteRoot });
+      offer.append(el("p", {}, ...badge.controls), ...badge.notice);
+    }
+  }
+  return offer;
 }

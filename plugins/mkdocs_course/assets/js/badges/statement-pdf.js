@@ -1,21 +1,41 @@
-// The statement of participation as a PDF, made in the learner's browser. Loaded only when the
-// learner asks for it (dynamic import), together with jsPDF and the Noto Sans subsets it needs.
+// The statement of participation as a one-page PDF, made in the learner's browser. Loaded only
+// when the learner asks for it (dynamic import), together with jsPDF and the Noto Sans subsets.
 //
 // Text the bundled fonts cover (Latin, Greek, Cyrillic) is real PDF text. Text with any other
 // character (Arabic, Hebrew, Devanagari, CJK, ...) is drawn by the browser, which shapes every
 // script, onto a canvas at 300 dpi and placed as an image; the characters the fonts do cover are
 // laid over it as invisible text, so they can still be found and copied.
+//
+// Everything is laid out first and drawn after, so that the page is known to fit: a long course
+// shrinks (and lists outcomes run-in, then leaves the blocks' own outcomes to their badges) rather
+// than run onto a second page. Text is set in one column, top to bottom, so that it extracts in
+// the order it is read.
 
-import { artworkCanvas, formatDate } from "./badge-image.js";
+import { artworkCanvas, courseLocale, formatDate } from "./badge-image.js";
 import { textCanvas } from "./script-text.js";
+import { listSentence } from "./sentences.js";
 
 const VENDOR = new URL("../../vendor/", import.meta.url);
 const FAMILY = "NotoSansLGC";
 const DPI = 300;
-const MM_PER_POINT = 25.4 / 72; // millimetres per point
-const PAGE = { width: 210, height: 297, margin: 20 };
+const MM_PER_POINT = 25.4 / 72;
+const LEADING = 1.25;
 const INK = [17, 17, 17];
-const GREY = [85, 85, 85];
+const GREY = [80, 80, 80];
+const ACCENT = [28, 52, 84]; // a deep blue that prints as a dark grey
+const RULE = [150, 150, 150];
+// CLDR's paperSize data (Unicode TR35, supplemental): the regions whose paper is US Letter.
+const LETTER_REGIONS = new Set(["BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE"]);
+const PAPERS = { a4: { width: 210, height: 297 }, letter: { width: 215.9, height: 279.4 } };
+const FRAME = { outer: 9, inner: 11.5, margin: 24, bottom: 20 };
+// Each way of fitting a long course, and the smallest scale of the text it may use.
+const MODES = [
+  { blockOutcomes: "list", courseOutcomes: "list", minScale: 0.8 },
+  { blockOutcomes: "run-in", courseOutcomes: "list", minScale: 0.72 },
+  { blockOutcomes: "run-in", courseOutcomes: "run-in", minScale: 0.62 },
+  { blockOutcomes: "none", courseOutcomes: "run-in", minScale: 0.62 },
+  { blockOutcomes: "none", courseOutcomes: "run-in", minScale: 0.62, compact: true },
+];
 
 export const NOT_VERIFIED =
   "This statement is not a formal qualification and carries no academic credit. It was made in the "
@@ -65,112 +85,316 @@ function coveredBy(ranges) {
   };
 }
 
-/** Lays out one statement; keeps the place of every piece of text for the caller and for tests. */
-class Writer {
-  constructor(doc, covered) {
+/**
+ * The paper for a locale: US Letter where CLDR says a region uses it (a locale without a region
+ * counts as its likeliest one: "en" as "en-US", "es" as "es-ES"), A4 everywhere else.
+ * @param {string} [locale]
+ * @returns {{format: "a4"|"letter", width: number, height: number}} sizes in mm
+ */
+export function paperFor(locale) {
+  let region = "";
+  try {
+    region = new Intl.Locale(courseLocale(locale)).maximize().region || "";
+  } catch {
+    region = "";
+  }
+  const format = LETTER_REGIONS.has(region) ? "letter" : "a4";
+  return { format, ...PAPERS[format] };
+}
+
+/** Places pieces of text, rules and pictures top to bottom; `draw()` puts them on the page. */
+class Layout {
+  constructor(doc, covered, { left, width, scale }) {
     this.doc = doc;
     this.covered = covered;
-    this.y = PAGE.margin;
-    this.boxes = {};
+    this.left = left;
+    this.width = width;
+    this.scale = scale;
+    this.y = 0;
+    this.ops = [];
+    this.flexes = 0;
+    this.canvases = new Map();
   }
 
-  ensure(height) {
-    if (this.y + height > PAGE.height - PAGE.margin) {
-      this.doc.addPage();
-      this.y = PAGE.margin;
-    }
-  }
-
-  /** Writes text with its first baseline at this.y + size; returns the box in mm. */
-  text(raw, { size, bold = false, align = "center", x, maxWidth = PAGE.width - 2 * PAGE.margin, colour = INK, gap = 0.5, key }) {
+  /** Measures `raw` in lines at `size` points (times the scale unless `fixed`). */
+  measure(raw, { size, bold = false, maxWidth = this.width, fixed = false }) {
     const text = String(raw).normalize("NFC");
-    const doc = this.doc;
-    const left = x ?? (align === "center" ? PAGE.width / 2 : PAGE.margin);
-    const lineMm = size * MM_PER_POINT * 1.3;
-    doc.setFont(FAMILY, bold ? "bold" : "normal");
-    doc.setFontSize(size);
-    doc.setTextColor(...colour);
-    let box;
+    const points = fixed ? size : size * this.scale;
+    const lineMm = points * MM_PER_POINT * LEADING;
     if ([...text].every(this.covered)) {
-      const lines = doc.splitTextToSize(text, maxWidth);
-      this.ensure(lines.length * lineMm);
-      const baseline = this.y + size * MM_PER_POINT;
-      doc.text(lines, left, baseline, { align, lineHeightFactor: 1.3, maxWidth });
-      const width = Math.max(...lines.map((line) => doc.getTextWidth(line)));
-      box = { page: doc.getNumberOfPages(), x: align === "center" ? left - width / 2 : left, y: this.y, width, height: lines.length * lineMm, image: false };
-    } else {
-      const pxPerMm = DPI / 25.4;
-      const pixelSize = Math.round(size * MM_PER_POINT * pxPerMm);
-      const { canvas } = textCanvas(text, { fontSize: pixelSize, bold, maxWidthPx: Math.floor(maxWidth * pxPerMm), lineHeight: 1.3, align, colour: `rgb(${colour.join(",")})` });
-      const width = canvas.width / pxPerMm;
-      const height = canvas.height / pxPerMm;
-      this.ensure(height);
-      const imageLeft = align === "center" ? left - width / 2 : left;
-      doc.addImage(canvas, "PNG", imageLeft, this.y, width, height, undefined, "FAST");
-      const visible = [...text].filter(this.covered).join("").replace(/\s+/g, " ").trim();
-      if (/[\p{L}\p{N}]/u.test(visible)) {
-        doc.text(visible, left, this.y + size * MM_PER_POINT, { align, renderingMode: "invisible" });
-      }
-      box = { page: doc.getNumberOfPages(), x: imageLeft, y: this.y, width, height, image: true };
+      this.doc.setFont(FAMILY, bold ? "bold" : "normal");
+      this.doc.setFontSize(points);
+      const lines = this.doc.splitTextToSize(text, maxWidth);
+      const width = Math.max(...lines.map((line) => this.doc.getTextWidth(line)));
+      return { text, lines, points, lineMm, width, height: lines.length * lineMm, image: null };
     }
-    this.y = box.y + box.height + gap * size * MM_PER_POINT;
-    if (key) this.boxes[key] = box;
+    const key = [text, points, bold, maxWidth].join("\u0000");
+    if (!this.canvases.has(key)) {
+      const pxPerMm = DPI / 25.4;
+      this.canvases.set(key, textCanvas(text, {
+        fontSize: Math.round(points * MM_PER_POINT * pxPerMm), bold, maxWidthPx: Math.floor(maxWidth * pxPerMm), lineHeight: LEADING,
+      }).canvas);
+    }
+    const image = this.canvases.get(key);
+    // What the fonts cover goes over the picture as invisible text, to be found and copied.
+    const hidden = [...text].filter(this.covered).join("").replace(/\s+/g, " ").trim();
+    return { text, lines: [text], points, lineMm, width: image.width * 25.4 / DPI, height: image.height * 25.4 / DPI, image, hidden };
+  }
+
+  /** Text in lines of at most `maxWidth` mm, centred or from `x`; returns its box (mm, from the top). */
+  text(raw, { size, bold = false, align = "center", x, maxWidth = this.width, colour = INK, after = 0.45, fixed = false, key }) {
+    const measured = this.measure(raw, { size, bold, maxWidth, fixed });
+    const left = x ?? (align === "center" ? this.left + this.width / 2 : this.left);
+    const boxLeft = align === "center" ? left - measured.width / 2 : left;
+    const box = { x: boxLeft, y: this.y, width: measured.width, height: measured.height, size: measured.points, image: Boolean(measured.image) };
+    this.ops.push({ kind: "text", y: this.y, left, align, bold, colour, measured, box, key });
+    this.y += measured.height + after * measured.points * MM_PER_POINT;
     return box;
   }
-}
 
-/** One line per block passed: its badge, title, date and best score. */
-async function writeBlocks(writer, blocks, locale) {
-  const doc = writer.doc;
-  const full = PAGE.width - 2 * PAGE.margin;
-  writer.text("Blocks passed", { size: 13, bold: true, align: "left", gap: 0.6 });
-  const badgeMm = 18;
-  for (const block of blocks) {
-    writer.ensure(badgeMm + 3);
-    const top = writer.y;
-    const art = await artworkCanvas(block.svgText, 240);
-    doc.addImage(art, "PNG", PAGE.margin, top, badgeMm, badgeMm, `badge-${block.number}`, "FAST");
-    const textLeft = PAGE.margin + badgeMm + 5;
-    writer.y = top + 2;
-    writer.text(`Block ${block.number}: ${block.title}`, { size: 11, bold: true, align: "left", x: textLeft, maxWidth: full - badgeMm - 5, gap: 0.3, key: `block-${block.number}` });
-    writer.text(`Passed on ${formatDate(block.passedAt, locale)} \u00b7 best quiz score ${Math.round(block.score)}%`, { size: 10, align: "left", x: textLeft, maxWidth: full - badgeMm - 5, colour: GREY, gap: 0 });
-    writer.y = Math.max(writer.y, top + badgeMm) + 3;
+  /** The first size from `largest` down to `smallest` at which the text takes at most `lines` lines. */
+  fit(raw, { largest, smallest, lines, bold = true }) {
+    for (let size = largest; size > smallest; size -= 1) {
+      if (this.measure(raw, { size, bold }).height <= lines * size * this.scale * MM_PER_POINT * LEADING + 0.01) return size;
+    }
+    return smallest;
+  }
+
+  space(length, { flex = 0 } = {}) {
+    this.ops.push({ kind: "space", y: this.y, flex });
+    this.flexes += flex;
+    this.y += length * this.scale;
+  }
+
+  rule({ width, colour = RULE, thickness = 0.25, ornament = false, after = 3 }) {
+    this.ops.push({ kind: "rule", y: this.y, width, colour, thickness, ornament });
+    this.y += after * this.scale;
+  }
+
+  picture(canvas, { x, size, alias }) {
+    this.ops.push({ kind: "picture", y: this.y, x, size, canvas, alias });
+  }
+
+  /** Draws every piece `shift` mm lower, giving the flexible spaces `extra` mm between them. */
+  draw(shift, extra) {
+    const doc = this.doc;
+    const boxes = {};
+    let added = shift;
+    for (const piece of this.ops) {
+      const top = piece.y + added;
+      if (piece.kind === "space" && this.flexes) added += (extra * piece.flex) / this.flexes;
+      else if (piece.kind === "rule") drawRule(doc, piece, top, this.left + this.width / 2);
+      else if (piece.kind === "picture") doc.addImage(piece.canvas, "PNG", piece.x, top, piece.size, piece.size, piece.alias, "FAST");
+      else if (piece.kind === "text") {
+        drawText(doc, piece, top);
+        if (piece.key) boxes[piece.key] = { ...piece.box, y: top, page: 1 };
+      }
+    }
+    return boxes;
   }
 }
 
-/**
- * What the learner did, and no more: the statement rests on quiz passes alone, so it says so.
- * It calls the course free only when the author says so (the `free` option).
- * @param {{courseTitle: string, completedAt: Date, free?: boolean}} input
- * @param {string} [locale]
- * @returns {string}
- */
-export function achievementSentence(input, locale) {
-  const course = input.free ? "the free course" : "the course";
-  return `has passed every end-of-block quiz of ${course} \u201c${input.courseTitle}\u201d, the last on ${formatDate(input.completedAt, locale)}.`;
+function drawRule(doc, piece, top, centre) {
+  doc.setDrawColor(...piece.colour);
+  doc.setLineWidth(piece.thickness);
+  if (!piece.ornament) {
+    doc.line(centre - piece.width / 2, top, centre + piece.width / 2, top);
+    return;
+  }
+  // Two lines and a small diamond between them.
+  const gap = 3.2;
+  doc.line(centre - piece.width / 2, top, centre - gap, top);
+  doc.line(centre + gap, top, centre + piece.width / 2, top);
+  doc.setFillColor(...piece.colour);
+  doc.lines([[1.6, 1.6], [1.6, -1.6], [-1.6, -1.6], [-1.6, 1.6]], centre - 1.6, top, [1, 1], "F", true);
 }
 
-/**
- * Makes the statement PDF.
- * @param {object} input
- * @param {string} input.courseTitle
- * @param {string} input.provider            the course provider's name
- * @param {string} input.name                the learner's name, as they want it printed
- * @param {Date}   input.completedAt         when the last block was passed
- * @param {Array<{number:number,title:string,passedAt:Date,score:number,svgText:string}>} input.blocks
- * @param {string[]} [input.outcomes]        the course's learning outcomes
- * @param {number} [input.hours]             study hours
- * @param {boolean} [input.free]             the author says the course costs nothing
- * @param {string} [input.siteUrl]
- * @param {string} [input.locale]
- * @returns {Promise<{bytes: Uint8Array, boxes: object}>} boxes: where the name etc. were put (mm)
- */
-export async function statementPdf(input, { vendor } = {}) {
-  const { jsPDF, regular, bold, ranges } = await loadTools(vendor);
-  const name = String(input.name ?? "").trim();
-  if (!name) throw new Error("Enter the name to print on the statement.");
-  const locale = input.locale;
-  const doc = new jsPDF({ unit: "mm", format: "a4", orientation: "portrait", compress: true });
+function drawText(doc, piece, top) {
+  const { measured, align, left, colour } = piece;
+  const baseline = top + measured.points * MM_PER_POINT;
+  doc.setFont(FAMILY, piece.bold ? "bold" : "normal");
+  doc.setFontSize(measured.points);
+  doc.setTextColor(...colour);
+  if (!measured.image) {
+    doc.text(measured.lines, left, baseline, { align, lineHeightFactor: LEADING });
+    return;
+  }
+  doc.addImage(measured.image, "PNG", piece.box.x, top, measured.width, measured.height, undefined, "FAST");
+  if (/[\p{L}\p{N}]/u.test(measured.hidden)) doc.text(measured.hidden, left, baseline, { align, renderingMode: "invisible" });
+}
+
+/** The frame: a strong outer border and a fine inner one, with a small square at each inner corner. */
+function drawFrame(doc, paper) {
+  const { outer, inner } = FRAME;
+  doc.setDrawColor(...ACCENT);
+  doc.setLineWidth(0.9);
+  doc.rect(outer, outer, paper.width - 2 * outer, paper.height - 2 * outer);
+  doc.setLineWidth(0.25);
+  doc.rect(inner, inner, paper.width - 2 * inner, paper.height - 2 * inner);
+  doc.setFillColor(...ACCENT);
+  for (const x of [inner, paper.width - inner]) {
+    for (const y of [inner, paper.height - inner]) doc.rect(x - 1.1, y - 1.1, 2.2, 2.2, "F");
+  }
+}
+
+/** Who, what and when: the centred top of the certificate. */
+function writeHeader(layout, input, locale) {
+  if (input.provider) layout.text(input.provider, { size: 11, bold: true, colour: GREY, after: 0.6, key: "provider" });
+  layout.text("Statement of participation", { size: 24, colour: ACCENT, after: 0.35, key: "heading" });
+  layout.rule({ width: 70, colour: ACCENT, ornament: true, after: 6 });
+  layout.space(2, { flex: 2 });
+  layout.text("This is to record that", { size: 11.5, colour: GREY, after: 0.55 });
+  const nameSize = layout.fit(input.name, { largest: 30, smallest: 13, lines: 2 });
+  layout.text(input.name, { size: nameSize, bold: true, after: 0.25, key: "name" });
+  layout.rule({ width: 110, after: 4.5 });
+  const course = input.free ? "the free course" : "the course";
+  layout.text(`has passed every end-of-block quiz of ${course}`, { size: 11.5, colour: GREY, after: 0.55, key: "achievement" });
+  const titleSize = layout.fit(input.courseTitle, { largest: 21, smallest: 12, lines: 2 });
+  layout.text(input.courseTitle, { size: titleSize, bold: true, colour: ACCENT, after: 0.6, key: "course" });
+  const details = [`Last quiz passed on ${formatDate(input.completedAt, locale)}`];
+  if (input.hours) details.push(`about ${input.hours} hours of study`);
+  layout.text(details.join(" \u00b7 "), { size: 10.5, colour: GREY, after: 0, key: "details" });
+  layout.space(7, { flex: 3 });
+}
+
+function sectionHeading(layout, text) {
+  layout.text(text, { size: 11.5, bold: true, align: "left", colour: ACCENT, after: 0.25 });
+  layout.rule({ width: layout.width, thickness: 0.2, after: 2.6 });
+}
+
+/** Bullet points with a hanging indent (or one run-in sentence) from `x`, `width` mm wide. */
+function writeOutcomes(layout, outcomes, { style, x, width, size, colour = INK }) {
+  if (style === "run-in") {
+    layout.text(listSentence(outcomes), { size, align: "left", x, maxWidth: width, colour, after: 0.3 });
+    return;
+  }
+  const indent = 3.6 * layout.scale;
+  for (const outcome of outcomes) {
+    const top = layout.y;
+    layout.text("\u2022", { size, align: "left", x, colour: ACCENT, after: 0 });
+    layout.y = top;
+    layout.text(outcome, { size, align: "left", x: x + indent, maxWidth: width - indent, colour, after: 0.2 });
+  }
+}
+
+/** One row per block passed: its badge, title, date and best score, and its own outcomes. */
+function writeBlocks(layout, blocks, { locale, mode }) {
+  sectionHeading(layout, "Blocks passed");
+  if (mode.compact) {
+    writeCompactBlocks(layout, blocks, locale);
+    return;
+  }
+  const badgeMm = 12.5 * layout.scale;
+  const textLeft = layout.left + badgeMm + 4 * layout.scale;
+  const textWidth = layout.width - badgeMm - 4 * layout.scale;
+  for (const block of blocks) {
+    const top = layout.y;
+    layout.picture(block.badgeCanvas, { x: layout.left, size: badgeMm, alias: `badge-${block.number}` });
+    layout.y += 0.6 * layout.scale;
+    const title = ["Block ", String(block.number), ": ", block.title].join("");
+    layout.text(title, { size: 11, bold: true, align: "left", x: textLeft, maxWidth: textWidth, after: 0.15, key: `block-${block.number}` });
+    const passed = `Passed on ${formatDate(block.passedAt, locale)} \u00b7 best quiz score ${Math.round(block.score)}%`;
+    layout.text(passed, { size: 9.5, align: "left", x: textLeft, maxWidth: textWidth, colour: GREY, after: 0.3 });
+    const outcomes = block.outcomes ?? [];
+    if (outcomes.length && mode.blockOutcomes !== "none") {
+      writeOutcomes(layout, outcomes, { style: mode.blockOutcomes, x: textLeft, width: textWidth, size: 9.5 });
+    }
+    layout.y = Math.max(layout.y, top + badgeMm) + 3 * layout.scale;
+  }
+  if (mode.blockOutcomes === "none" && blocks.some((block) => block.outcomes?.length)) {
+    layout.text("Each block's own learning outcomes are listed in its badge.", { size: 9.5, align: "left", colour: GREY, after: 0.2 });
+  }
+}
+
+/** A line per block, its badge as small as the text: for courses of many blocks. */
+function writeCompactBlocks(layout, blocks, locale) {
+  const badgeMm = 4.6 * layout.scale;
+  const textLeft = layout.left + badgeMm + 2.5 * layout.scale;
+  for (const block of blocks) {
+    const top = layout.y;
+    layout.picture(block.badgeCanvas, { x: layout.left, size: badgeMm, alias: `badge-${block.number}` });
+    const line = [
+      ["Block ", String(block.number), ": ", block.title].join(""),
+      `passed on ${formatDate(block.passedAt, locale)}`,
+      `best quiz score ${Math.round(block.score)}%`,
+    ].join(" \u00b7 ");
+    layout.text(line, { size: 10, align: "left", x: textLeft, maxWidth: layout.width - (textLeft - layout.left), after: 0, key: `block-${block.number}` });
+    layout.y = Math.max(layout.y, top + badgeMm) + 1.2 * layout.scale;
+  }
+  if (blocks.some((block) => block.outcomes?.length)) {
+    layout.text("Each block's own learning outcomes are listed in its badge.", { size: 9.5, align: "left", colour: GREY, after: 0.2 });
+  }
+}
+
+function writeCourseOutcomes(layout, outcomes, mode) {
+  layout.space(4, { flex: 2 });
+  sectionHeading(layout, "Learning outcomes");
+  layout.text("After studying this course, the learner should be able to:", { size: 10.5, align: "left", after: 0.4 });
+  writeOutcomes(layout, outcomes, { style: mode.courseOutcomes, x: layout.left, width: layout.width, size: 10.5 });
+}
+
+/** What the statement rests on, at the foot of the page whatever the scale. */
+function writeFooter(layout, input) {
+  layout.rule({ width: layout.width, thickness: 0.2, after: 2.2 });
+  layout.text(NOT_VERIFIED, { size: 8, align: "left", colour: GREY, after: 0.3, fixed: true, key: "disclaimer" });
+  if (input.siteUrl) layout.text(`Course: ${input.siteUrl}`, { size: 8, align: "left", colour: GREY, after: 0, fixed: true, key: "site" });
+}
+
+/** The body (header, blocks, outcomes) laid out at `scale`, with `blocks` possibly cut short. */
+function layoutBody(doc, covered, input, { scale, mode, shown, paper }) {
+  const left = FRAME.margin;
+  const layout = new Layout(doc, covered, { left, width: paper.width - 2 * left, scale });
+  writeHeader(layout, input, input.locale);
+  const blocks = input.blocks.slice(0, shown.blocks);
+  writeBlocks(layout, blocks, { locale: input.locale, mode });
+  const more = input.blocks.length - blocks.length;
+  if (more) {
+    const text = `\u2026 and ${more} more ${more === 1 ? "block" : "blocks"}, each with its badge.`;
+    layout.text(text, { size: 9.5, align: "left", colour: GREY, after: 0.2 });
+  }
+  const outcomes = input.outcomes.slice(0, shown.outcomes);
+  if (outcomes.length) writeCourseOutcomes(layout, outcomes, mode);
+  if (outcomes.length < input.outcomes.length) {
+    const text = `\u2026 and ${input.outcomes.length - outcomes.length} more, on the course's pages.`;
+    layout.text(text, { size: 9.5, align: "left", colour: GREY, after: 0.2 });
+  }
+  return layout;
+}
+
+/** The largest scale (to 1%) at which the body fits `room` mm in `mode`, or null when none does. */
+function bestScale(build, mode, room) {
+  if (build(mode.minScale).y > room) return null;
+  if (build(1).y <= room) return 1;
+  let low = mode.minScale;
+  let high = 1;
+  while (high - low > 0.01) {
+    const middle = (low + high) / 2;
+    if (build(middle).y <= room) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The body laid out as large as fits: each mode in turn, then fewer blocks and outcomes listed. */
+function fittedBody(doc, covered, input, paper, room) {
+  const all = { blocks: input.blocks.length, outcomes: input.outcomes.length };
+  for (const mode of MODES) {
+    const build = (scale) => layoutBody(doc, covered, input, { scale, mode, shown: all, paper });
+    const scale = bestScale(build, mode, room);
+    if (scale !== null) return build(scale);
+  }
+  const last = MODES[MODES.length - 1];
+  const shown = { ...all };
+  for (;;) {
+    const layout = layoutBody(doc, covered, input, { scale: last.minScale, mode: last, shown, paper });
+    if (layout.y <= room || (shown.blocks <= 1 && shown.outcomes <= 0)) return layout;
+    if (shown.outcomes > 0 && shown.outcomes * 2 >= shown.blocks) shown.outcomes -= 1;
+    else shown.blocks -= 1;
+  }
+}
+
+function newDocument(jsPDF, paper, { regular, bold }, input) {
+  const doc = new jsPDF({ unit: "mm", format: paper.format, orientation: "portrait", compress: true });
   doc.addFileToVFS("NotoSans-Regular-LGC.ttf", regular);
   doc.addFileToVFS("NotoSans-Bold-LGC.ttf", bold);
   doc.addFont("NotoSans-Regular-LGC.ttf", FAMILY, "normal");
@@ -180,38 +404,44 @@ export async function statementPdf(input, { vendor } = {}) {
     subject: "Statement of participation (self-asserted, not verified)",
     creator: "mkdocs-course",
   });
-  if (locale || document.documentElement.lang) doc.setLanguage(locale || document.documentElement.lang);
+  doc.setLanguage(input.locale);
+  return doc;
+}
 
-  const writer = new Writer(doc, coveredBy(ranges));
-  const full = PAGE.width - 2 * PAGE.margin;
-  writer.text(input.provider, { size: 10, colour: GREY, gap: 1.5, key: "provider" });
-  writer.text(input.courseTitle, { size: 22, bold: true, gap: 0.6, key: "course" });
-  writer.text("Statement of participation", { size: 15, colour: GREY, gap: 2.2, key: "heading" });
-  writer.text("This is to record that", { size: 11, gap: 0.8 });
-  writer.text(name, { size: 26, bold: true, gap: 0.8, key: "name" });
-  writer.text(achievementSentence(input, locale), { size: 11, gap: 2, key: "achievement" });
-
-  await writeBlocks(writer, input.blocks, locale);
-
-  if (input.outcomes && input.outcomes.length) {
-    writer.y += 2;
-    writer.text("Learning outcomes", { size: 13, bold: true, align: "left", gap: 0.5 });
-    writer.text("After studying this course, the learner should be able to:", { size: 10.5, align: "left", gap: 0.4 });
-    for (const outcome of input.outcomes) {
-      writer.text(`\u2022 ${outcome}`, { size: 10.5, align: "left", x: PAGE.margin + 3, maxWidth: full - 3, gap: 0.3 });
-    }
-  }
-  if (input.hours) {
-    writer.y += 2;
-    writer.text(`Study time: about ${input.hours} hours.`, { size: 10.5, align: "left", gap: 0.5, key: "hours" });
-  }
-  writer.y += 6;
-  writer.ensure(20);
-  doc.setDrawColor(170, 170, 170);
-  doc.line(PAGE.margin, writer.y, PAGE.width - PAGE.margin, writer.y);
-  writer.y += 3;
-  writer.text(NOT_VERIFIED, { size: 9, align: "left", colour: GREY, gap: 0.5, key: "disclaimer" });
-  if (input.siteUrl) writer.text(`Course: ${input.siteUrl}`, { size: 9, align: "left", colour: GREY });
-
-  return { bytes: new Uint8Array(doc.output("arraybuffer")), boxes: writer.boxes };
+/**
+ * Makes the statement PDF: one page, A4 or US Letter by the course's locale.
+ * @param {object} input
+ * @param {string} input.courseTitle
+ * @param {string} input.provider            the course provider's name
+ * @param {string} input.name                the learner's name, as they want it printed
+ * @param {Date}   input.completedAt         when the last block was passed
+ * @param {Array<{number:number,title:string,passedAt:Date,score:number,svgText:string,outcomes?:string[]}>} input.blocks
+ * @param {string[]} [input.outcomes]        the course's learning outcomes
+ * @param {number} [input.hours]             study hours
+ * @param {boolean} [input.free]             the author says the course costs nothing
+ * @param {string} [input.siteUrl]
+ * @param {string} [input.locale]            BCP 47; dates and paper follow it
+ * @returns {Promise<{bytes: Uint8Array, boxes: object, paper: object}>} boxes: where the name etc. are (mm)
+ */
+export async function statementPdf(input, { vendor } = {}) {
+  const tools = await loadTools(vendor);
+  const name = String(input.name ?? "").trim();
+  if (!name) throw new Error("Enter the name to print on the statement.");
+  const locale = courseLocale(input.locale);
+  const paper = paperFor(locale);
+  const blocks = await Promise.all(input.blocks.map(async (block) => ({ ...block, badgeCanvas: await artworkCanvas(block.svgText, 240) })));
+  const facts = { ...input, name, locale, blocks, outcomes: (input.outcomes ?? []).filter((text) => String(text).trim()) };
+  const doc = newDocument(tools.jsPDF, paper, tools, facts);
+  const covered = coveredBy(tools.ranges);
+  const footer = new Layout(doc, covered, { left: FRAME.margin, width: paper.width - 2 * FRAME.margin, scale: 1 });
+  writeFooter(footer, facts);
+  const top = FRAME.margin;
+  const room = paper.height - FRAME.bottom - footer.y - top - 6;
+  const body = fittedBody(doc, covered, facts, paper, room);
+  drawFrame(doc, paper);
+  const slack = room - body.y;
+  // Spare room opens up the flexible spaces (up to 6 mm a share); what is left stays above the foot.
+  const boxes = body.draw(top, Math.min(slack, body.flexes * 6));
+  Object.assign(boxes, footer.draw(paper.height - FRAME.bottom - footer.y, 0));
+  return { bytes: new Uint8Array(doc.output("arraybuffer")), boxes, paper };
 }

@@ -1,5 +1,6 @@
-// The current attempt at a quiz: which questions, which version of each, the options' order and
-// the answers so far; how it is saved as the block's draft in the record and restored from it.
+// The current attempt at a quiz: which questions, which version of each, the options' order, the
+// answers so far, the tries used and which questions are closed; how it is saved as the block's
+// draft in the record and restored from it.
 import { pickVariant, range, shuffle } from "./shuffle.js";
 
 /**
@@ -8,14 +9,16 @@ import { pickVariant, range, shuffle } from "./shuffle.js";
  * @property {number} variantIndex which version of it is shown
  * @property {number[]} order the options' display order, as author indices
  * @property {number|number[]|boolean|string|null} response the answer so far
+ * @property {number} tries how many times it was checked
+ * @property {boolean} closed right, out of tries, or finished with the attempt: no more changes
  */
 
 /** A fresh item for a question: a version other than the one shown last, options shuffled. */
 function freshItem(question, lastVariantKey) {
   const lastIndex = question.variants.findIndex((variant) => variant.key === lastVariantKey);
   const variantIndex = pickVariant(question.variants.length, lastIndex);
-  const order = shuffle(range(question.variants[variantIndex].options.length));
-  return { question, variantIndex, order, response: null };
+  const order = shuffle(range(question.variants[variantIndex].feedbackSealed.length));
+  return { question, variantIndex, order, response: null, tries: 0, closed: false };
 }
 
 /**
@@ -41,14 +44,17 @@ function isResponse(type, response, optionCount) {
   return Array.isArray(response) && response.every((index) => isOptionIndex(index, optionCount));
 }
 
-// The saved item, if its version still exists and what was saved fits it.
+// The saved item, if its version still exists and what was saved fits it. Tries beyond the
+// question's (the author lowered them) close it.
 function restoredItem(question, saved) {
   const variantIndex = question.variants.findIndex((variant) => variant.key === saved.variant);
   if (variantIndex < 0) return null;
-  const optionCount = question.variants[variantIndex].options.length;
+  const optionCount = question.variants[variantIndex].feedbackSealed.length;
   const response = saved.response ?? null;
   if ((optionCount && !isOrder(saved.order, optionCount)) || !isResponse(question.type, response, optionCount)) return null;
-  return { question, variantIndex, order: optionCount ? saved.order : [], response };
+  const tries = Number.isInteger(saved.tries) && saved.tries > 0 ? Math.min(saved.tries, question.tries) : 0;
+  const closed = saved.closed === true || tries === question.tries;
+  return { question, variantIndex, order: optionCount ? saved.order : [], response, tries, closed };
 }
 
 function itemsShown(quiz, kept) {
@@ -79,7 +85,10 @@ export function restoreAttempt(quiz, draft) {
   }
   const items = itemsShown(quiz, kept);
   intact &&= items.every((item) => kept.includes(item));
-  return { items, marked: intact && draft.marked === true };
+  const marked = intact && draft.marked === true;
+  // A draft saved before questions had tries: its marked attempt had every question closed.
+  if (marked) for (const item of items) item.closed = true;
+  return { items, marked };
 }
 
 /** The options the learner chose in an item, as author indices (none for true/false and text). */
@@ -90,11 +99,13 @@ export function chosenOptions(item) {
 
 /** The draft saved in the record: all a reload needs to show the same attempt. */
 export function attemptDraft(items, marked) {
-  const questions = items.map(({ question, variantIndex, order, response }) => ({
+  const questions = items.map(({ question, variantIndex, order, response, tries, closed }) => ({
     id: question.id,
     variant: question.variants[variantIndex].key,
     order,
     response,
+    tries,
+    closed,
   }));
   return { marked, questions };
 }

@@ -1,13 +1,27 @@
 // Marking, with no page in sight: normalise an answer, hash it as the build does, mark a
 // question, score an attempt.
 
-// JavaScript's white space (what trim() and \s remove): the build normalises with the same set.
+// What a phone or word processor types for a plain quote, apostrophe or hyphen, read as the plain
+// one; quiz/answers.py holds the same table (tests/browser/test_answer_keys_agree.py).
+const TYPOGRAPHIC = {
+  "'": "\u2018\u2019\u201a\u201b\u2032\u2039\u203a\u02bc\uff07",
+  '"': "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02",
+  "-": "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d",
+};
+const PLAIN = new Map(Object.entries(TYPOGRAPHIC).flatMap(([plain, typed]) => [...typed].map((character) => [character, plain])));
+const TYPED = new RegExp(`[${Object.values(TYPOGRAPHIC).join("")}]`, "g");
+// Sentence punctuation at the end, however repeated, and the spaces before it.
+const SENTENCE_END = /[ .!?\u2026\u203c\u203d\u2047-\u2049\u3002\uff01\uff1f\uff61]+$/;
+
 /**
- * A typed answer as the build normalised the accepted ones (docs/architecture.md, "Answer hashing").
+ * A typed answer as the build normalised the accepted ones (docs/architecture.md, "Answer hashing"):
+ * NFC, lower case, typographic quotes and dashes as plain ones, white space (as JavaScript's trim()
+ * and \s know it) collapsed and trimmed, trailing sentence punctuation dropped.
  * @param {string} text
  * @returns {string}
  */
-export const normalise = (text) => text.normalize("NFC").toLowerCase().trim().replace(/\s+/g, " ");
+export const normalise = (text) =>
+  text.normalize("NFC").toLowerCase().replace(TYPED, (character) => PLAIN.get(character)).trim().replace(/\s+/g, " ").replace(SENTENCE_END, "");
 
 const hexadecimal = (buffer) => [...new Uint8Array(buffer)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 
@@ -45,6 +59,31 @@ export async function mark(salt, question, variantIndex, response) {
   if (key === null) return { answered: false, correct: false };
   const hash = await sha256(`${salt}:${question.id}:${variantIndex}:${key}`);
   return { answered: true, correct: question.variants[variantIndex].answerHashes.includes(hash) };
+}
+
+// Every answer key a learner could give from the options shown (author indices).
+function possibleKeys(type, order) {
+  if (type === "true_false") return ["true", "false"];
+  if (type === "single") return order.map(String);
+  if (type !== "multiple") return [];
+  const keys = [];
+  for (let subset = 1; subset < 2 ** order.length; subset++) {
+    keys.push(answerKey(type, order.filter((index, bit) => subset & (2 ** bit))));
+  }
+  return keys;
+}
+
+/**
+ * The right answer of a choice question, found by hashing each answer the shown options allow, as
+ * the learner's own answer is marked: the build never puts answers in the page. Text questions
+ * have none to find (their explanation says what was wanted).
+ * @returns {Promise<string[]>} the right options' values ("2", "0" and "3", or "false")
+ */
+export async function rightAnswer(salt, question, variantIndex, order) {
+  const keys = possibleKeys(question.type, order);
+  const hashes = await Promise.all(keys.map((key) => sha256(`${salt}:${question.id}:${variantIndex}:${key}`)));
+  const found = keys.find((key, index) => question.variants[variantIndex].answerHashes.includes(hashes[index]));
+  return found ? found.split(",") : [];
 }
 
 /**

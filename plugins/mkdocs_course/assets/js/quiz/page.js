@@ -1,13 +1,14 @@
-// The quiz page: connects the attempt (attempt.js), what is shown (view.js), marking
-// (marking.js) and the learner's record (record.js through the store).
-import { addStylesheet, el, elementWithHtml } from "../dom.js";
+// The quiz page: connects the attempt (attempt.js), the questions the build rendered (view.js),
+// marking and what it shows (feedback.js, loaded on the first check) and the learner's record
+// (record.js through the store).
+import { el } from "../dom.js";
 import { addResult } from "../record.js";
-import { attemptDraft, chosenOptions, newAttempt, restoreAttempt, shownVariantKeys } from "./attempt.js";
-import { answerKey, mark, score } from "./marking.js";
-import { unseal } from "./sealing.js";
-import { button, questionElement, readResponse, resultSummary, showMarkedQuestion, unansweredList } from "./view.js";
+import { attemptDraft, newAttempt, restoreAttempt, shownVariantKeys } from "./attempt.js";
+import { readResponse, renderedAttempt, showAttempt } from "./view.js";
 
 export { openStore } from "../store.js";
+
+const loadFeedback = () => import("./feedback.js");
 
 class QuizPage {
   constructor(root, { course, store, siteRoot }) {
@@ -16,54 +17,54 @@ class QuizPage {
     this.blockId = this.quiz.blockId;
     this.passMark = this.quiz.passMark ?? course.passMark;
     Object.assign(this, { course, store, siteRoot, items: [], marked: false });
-    this.dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "long" });
-    this.buildLayout(root);
-  }
-
-  buildLayout(root) {
-    root.querySelector(".course-quiz__nojs")?.remove();
-    this.status = el("p", { class: "course-quiz__status" });
-    this.list = el("ol", { class: "course-quiz__list" });
-    this.confirmBox = el("div", { class: "course-quiz__confirm", hidden: "" });
-    this.checkButton = el("button", { type: "submit", class: "md-button md-button--primary" }, "Check answers");
-    this.againButton = button("Try again", true);
-    this.actions = el("div", { class: "course-quiz__actions" }, this.checkButton);
-    this.form = el("form", { class: "course-quiz__form", novalidate: "" }, this.list, this.confirmBox, this.actions);
-    this.result = el("div", { class: "course-quiz__result", "aria-live": "polite" });
-    // The page's own h1 is the quiz title (the plugin writes it), so no second heading here.
-    if (this.quiz.introHtml) root.append(elementWithHtml("div", { class: "course-quiz__intro" }, this.quiz.introHtml));
-    root.append(this.status, this.form, this.result);
+    this.dateFormat = new Intl.DateTimeFormat(course.locale || document.documentElement.lang || undefined, { dateStyle: "long" });
+    const part = (name) => root.querySelector(`.course-quiz__${name}`);
+    [this.status, this.result, this.form, this.list, this.confirmBox, this.actions] = ["status", "result", "form", "list", "confirm", "actions"].map(part);
     this.form.addEventListener("input", () => this.saveDraft());
+    this.form.addEventListener("click", (event) => {
+      const check = event.target.closest(".course-q__check button");
+      if (check) this.checkOne(this.itemOf(check));
+    });
+    // Enter in a typed answer checks that question; the form's own Enter would finish the attempt.
+    this.form.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" || event.target.type !== "text") return;
+      event.preventDefault();
+      this.checkOne(this.itemOf(event.target));
+    });
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.check();
+      this.checkAll();
     });
-    this.againButton.addEventListener("click", () => this.startAgain());
+  }
+
+  itemOf(node) {
+    return this.items.find((item) => item.element.contains(node));
   }
 
   blockEntry() {
     return this.store.get().blocks[this.blockId];
   }
 
-  start() {
+  // The attempt saved in the record, else the one the build rendered: the page does not move.
+  async start() {
     const restored = restoreAttempt(this.quiz, this.blockEntry()?.draft);
-    this.items = restored?.items ?? [];
-    if (!this.items.length) {
-      const lastAnswers = Object.entries(this.store.get().questions[this.blockId] || {});
-      this.items = newAttempt(this.quiz, Object.fromEntries(lastAnswers.map(([id, answer]) => [id, answer?.variant])));
-    }
-    this.render();
-    if (restored?.marked) this.markAll(false);
-    else this.saveDraft();
+    this.items = restored?.items.length ? restored.items : renderedAttempt(this.quiz, this.list);
+    this.marked = false;
+    this.result.replaceChildren();
+    this.actions.hidden = false;
+    showAttempt(this.items, this.list);
     this.showStatus();
-  }
-
-  render() {
-    this.list.replaceChildren(...this.items.map((item, index) => questionElement(item, index + 1, this.items.length)));
+    const closed = this.items.filter((item) => item.closed);
+    if (closed.length) {
+      const feedback = await loadFeedback();
+      await Promise.all(closed.map((item) => feedback.showChecked(this.quiz.salt, item)));
+    }
+    if (closed.length === this.items.length) return this.finish(!restored.marked);
+    this.saveDraft();
   }
 
   saveDraft() {
-    if (!this.marked) for (const item of this.items) item.response = readResponse(item);
+    for (const item of this.items) if (!item.closed) item.response = readResponse(item);
     this.store.update((record) => {
       (record.blocks[this.blockId] ??= {}).draft = attemptDraft(this.items, this.marked);
     });
@@ -78,13 +79,37 @@ class QuizPage {
       : `Pass mark: ${this.passMark}%.${soFar}`;
   }
 
-  check() {
-    if (this.marked) return;
-    for (const item of this.items) item.response = readResponse(item);
-    const missing = this.items.filter((item) => answerKey(item.question.type, item.response) === null);
-    if (!missing.length || !this.confirmBox.hidden) return this.markAll(true);
-    const { heading, nodes } = unansweredList(missing, {
-      markAnyway: () => this.markAll(true),
+  // One question checked: a try used, its feedback shown, and the attempt finished with the last.
+  async checkOne(item) {
+    if (!item || item.closed || this.checking) return;
+    this.checking = true;
+    item.response = readResponse(item);
+    const feedback = await loadFeedback();
+    const answered = await feedback.checkItem(this.quiz.salt, item);
+    const verdict = answered ? await feedback.showChecked(this.quiz.salt, item) : this.askForAnswer(item);
+    this.saveDraft();
+    this.checking = false;
+    if (this.items.every((one) => one.closed)) return this.finish(true);
+    verdict.focus();
+  }
+
+  askForAnswer(item) {
+    const text = item.question.type === "text" ? "Type an answer, then check it." : "Choose an answer, then check it.";
+    const note = el("p", { class: "course-q__verdict", tabindex: "-1" }, text);
+    item.feedback.replaceChildren(note);
+    return note;
+  }
+
+  // "Check answers": every open question checked as it stands, after a word on unanswered ones.
+  async checkAll() {
+    if (this.marked || this.checking) return;
+    const feedback = await loadFeedback();
+    const open = this.items.filter((item) => !item.closed);
+    for (const item of open) item.response = readResponse(item);
+    const missing = open.filter((item) => !feedback.isAnswered(item));
+    if (!missing.length || !this.confirmBox.hidden) return this.closeAll(open);
+    const { heading, nodes } = feedback.unansweredList(missing, {
+      markAnyway: () => this.closeAll(open),
       keepAnswering: () => {
         this.confirmBox.hidden = true;
         missing[0].fieldset.querySelector("input").focus();
@@ -95,36 +120,29 @@ class QuizPage {
     heading.focus();
   }
 
-  async markAll(record) {
-    const salt = this.quiz.salt;
-    const results = await Promise.all(this.items.map((item) => mark(salt, item.question, item.variantIndex, item.response)));
-    this.items.forEach((item, index) => {
-      item.result = results[index];
-    });
-    await Promise.all(this.items.map((item) => this.openFeedback(item)));
-    this.showResults(record);
+  async closeAll(open) {
+    if (this.checking) return;
+    this.checking = true;
+    const feedback = await loadFeedback();
+    for (const item of open) {
+      item.response = readResponse(item);
+      await feedback.checkItem(this.quiz.salt, item, true);
+    }
+    await Promise.all(open.map((item) => feedback.showChecked(this.quiz.salt, item)));
+    this.checking = false;
+    this.finish(true);
   }
 
-  // The feedback on the options chosen and the explanation, sealed until the question is marked.
-  async openFeedback(item) {
-    const { question, variantIndex } = item;
-    const variant = question.variants[variantIndex];
-    const open = (sealed, part) => unseal(sealed, this.quiz.salt, question.id, variantIndex, part);
-    const chosen = item.order.filter((index) => chosenOptions(item).includes(index));
-    item.notes = await Promise.all(chosen.map((index) => open(variant.options[index].feedbackSealed, `feedback:${index}`)));
-    item.explanation = await open(variant.explanationSealed, "explanation");
-  }
-
-  // `record`: a new attempt to add to the record; false when a marked attempt is shown again.
-  showResults(record) {
+  // `record`: a new attempt to add to the record; false when a finished attempt is shown again.
+  async finish(record) {
+    const feedback = await loadFeedback();
     this.marked = true;
-    const results = this.items.map((item) => item.result);
-    const percent = score(results);
+    const percent = feedback.scoreOf(this.items);
     const passed = percent >= this.passMark;
-    this.items.forEach(showMarkedQuestion);
-    const right = results.filter((result) => result.correct).length;
-    const summary = resultSummary({ percent, right, total: results.length, passMark: this.passMark, passed });
-    this.result.replaceChildren(...summary.nodes);
+    const summary = feedback.resultSummary(this.items, { percent, passMark: this.passMark, passed });
+    const again = feedback.button("Try again", !passed);
+    again.addEventListener("click", () => this.startAgain(feedback));
+    this.result.replaceChildren(...summary.nodes, again);
     if (record) {
       this.store.update((stored) => {
         addResult(stored, this.blockId, { score: percent, passed, answers: this.answers() });
@@ -132,47 +150,55 @@ class QuizPage {
       });
       summary.heading.focus();
     }
-    if (this.blockEntry()?.passed) this.offerBadge();
+    if (this.blockEntry()?.passed) this.offerNextStep(summary.nodes[1]);
     this.confirmBox.hidden = true;
-    this.actions.replaceChildren(this.againButton); // md-button's display would override [hidden]
+    this.actions.hidden = true;
     this.showStatus();
   }
 
   answers() {
     const answers = {};
-    for (const { question, variantIndex, response, result } of this.items) {
-      answers[question.id] = { variant: question.variants[variantIndex].key, response, correct: result.correct };
+    for (const { question, variantIndex, response, correct } of this.items) {
+      answers[question.id] = { variant: question.variants[variantIndex].key, response, correct };
     }
     return answers;
   }
 
-  async offerBadge() {
-    const { badgeOffer } = await import("../badges/offer.js");
-    const offer = badgeOffer({ course: this.course, blockId: this.blockId, store: this.store, siteRoot: this.siteRoot });
-    if (this.marked && offer) this.result.append(offer);
+  // After a pass: the badge and the next block, the main way on (badges/offer.js).
+  async offerNextStep(scoreLine) {
+    const { passOffer } = await import("../badges/offer.js");
+    const offer = passOffer({ course: this.course, blockId: this.blockId, store: this.store, siteRoot: this.siteRoot });
+    if (this.marked && scoreLine.isConnected) scoreLine.after(offer);
   }
 
-  startAgain() {
-    this.items = newAttempt(this.quiz, shownVariantKeys(this.items));
+  startAgain(feedback) {
+    const before = this.items;
+    this.items = newAttempt(this.quiz, shownVariantKeys(before));
     this.marked = false;
-    this.render();
+    showAttempt(this.items, this.list);
     this.saveDraft();
-    this.result.replaceChildren(el("p", {}, "New attempt started. The questions and options have been shuffled."));
-    this.actions.replaceChildren(this.checkButton);
+    this.result.replaceChildren(el("p", {}, feedback.attemptChanges(before, this.items)));
+    this.actions.hidden = false;
     this.items[0]?.fieldset.querySelector("input")?.focus();
+  }
+
+  // Another tab changed the record: show its state of this attempt, if it differs.
+  sync() {
+    this.showStatus();
+    const stored = JSON.stringify(this.blockEntry()?.draft ?? null);
+    if (!this.checking && stored !== JSON.stringify(attemptDraft(this.items, this.marked))) this.start();
   }
 }
 
 /**
- * Mounts the quiz in its page.
+ * Mounts the quiz on its rendered questions.
  * @param {HTMLElement} root the `[data-course-quiz]` element
  * @param {{course: object, store: object, siteRoot: URL}} context
  * @returns {() => void} what to run when another tab changes the record
  */
 export function mount(root, context) {
-  addStylesheet(new URL("../../css/quiz.css", import.meta.url).href);
-  root.classList.add("course-widget");
+  root.classList.add("course-quiz--scripted"); // the page's own script does it first, unless refused
   const page = new QuizPage(root, context);
   page.start();
-  return () => page.showStatus();
+  return () => page.sync();
 }

@@ -1,57 +1,74 @@
-// What the quiz page shows: each question as form controls, its verdict and feedback once marked,
-// the result summary, and the list of unanswered questions. No storage and no marking here.
-import { el, elementWithHtml } from "../dom.js";
+// The questions as the build rendered them (templates/quiz.html): which attempt the markup shows,
+// showing another attempt in it (versions, order, answers, tries), and reading the answers. No
+// storage and no marking here; what is shown once a question is checked is in feedback.js.
 
-const icon = (character) => el("span", { "aria-hidden": "true", class: "course-icon" }, character);
+const versionsOf = (element) => [...element.querySelectorAll(".course-q__version")];
 
-/** A primary or plain material button. */
-export const button = (text, primary = false) =>
-  el("button", { type: "button", class: primary ? "md-button md-button--primary" : "md-button" }, text);
+/** "3 tries left", "1 try left". */
+export const triesLeftText = (count) => `${count} ${count === 1 ? "try" : "tries"} left`;
 
-function choice(type, name, value, label, checked) {
-  const input = el("input", { type, name, value });
-  input.checked = checked;
-  return el("label", { class: "course-opt" }, input, label);
+/**
+ * The first attempt, as the build rendered it: the questions shown in their order, the version
+ * shown of each, its options' order and any answer already given. Taking it as it is keeps the
+ * page from moving.
+ * @param {object} quiz the quiz payload
+ * @param {HTMLOListElement} list the questions' list
+ * @returns {import("./attempt.js").AttemptItem[]}
+ */
+export function renderedAttempt(quiz, list) {
+  const shown = [...list.children].filter((element) => !element.hidden);
+  return shown.map((element) => {
+    const question = quiz.questions.find((candidate) => candidate.id === element.dataset.question);
+    const fieldset = versionsOf(element).find((version) => !version.hidden);
+    const order = question.type === "true_false" ? [] : [...fieldset.querySelectorAll("input")].map((input) => Number(input.value));
+    const item = { question, variantIndex: Number(fieldset.dataset.version), order: question.type === "text" ? [] : order, tries: 0, closed: false };
+    // What a quick learner chose before the script ran is kept.
+    item.response = readResponse({ ...item, fieldset });
+    return item;
+  });
 }
 
-function answerControls(item, name) {
-  const { question, variantIndex, order, response } = item;
-  const box = el("div", { class: "course-q__options" });
-  if (question.type === "text") {
-    const input = el("input", { type: "text", class: "course-input", id: name, name, autocomplete: "off", spellcheck: "false" });
-    input.value = response || "";
-    box.append(el("label", { for: name }, "Your answer"), input);
-  } else if (question.type === "true_false") {
-    box.append(choice("radio", name, "true", "True", response === true), choice("radio", name, "false", "False", response === false));
-  } else {
-    const options = question.variants[variantIndex].options;
-    const single = question.type === "single";
-    for (const index of order) {
-      const checked = single ? response === index : (response || []).includes(index);
-      box.append(choice(single ? "radio" : "checkbox", name, index, elementWithHtml("span", {}, options[index].html), checked));
+// One question as its item says: the version, the options' order, the answer, open to answer.
+function showItem(item, position, total) {
+  const versions = versionsOf(item.element);
+  versions.forEach((version, index) => (version.hidden = index !== item.variantIndex));
+  item.fieldset = versions[item.variantIndex];
+  item.fieldset.disabled = false;
+  item.fieldset.querySelector(".course-q__check").hidden = false;
+  item.fieldset.querySelector("legend").textContent = `Question ${position} of ${total}`;
+  item.feedback = item.element.querySelector(".course-q__feedback");
+  item.feedback.replaceChildren();
+  item.element.className = "course-q";
+  const options = item.fieldset.querySelector(".course-q__options");
+  for (const index of item.order) options.append(options.querySelector(`input[value="${index}"]`).parentElement);
+  for (const input of item.fieldset.querySelectorAll("input")) {
+    if (input.type === "text") {
+      input.value = item.response ?? "";
+      continue;
     }
+    input.checked = Array.isArray(item.response) ? item.response.includes(Number(input.value)) : String(item.response) === input.value;
+    input.parentElement.className = "course-opt";
   }
-  return box;
+  item.fieldset.querySelectorAll(".course-opt__state").forEach((state) => state.remove());
+  item.fieldset.querySelector(".course-q__tries").textContent = triesLeftText(item.question.tries - item.tries);
 }
 
 /**
- * Builds one question's list item and keeps its parts on the item (`fieldset`, `feedback`, `element`).
- * @param {object} item an attempt item (attempt.js)
- * @param {number} position 1-based
- * @param {number} total
+ * Shows an attempt in the rendered questions: its questions in order (the others hidden), each
+ * open to answer; sets `element`, `fieldset` and `feedback` on every item.
+ * @param {import("./attempt.js").AttemptItem[]} items
+ * @param {HTMLOListElement} list
  */
-export function questionElement(item, position, total) {
-  const id = `course-q${position}`;
-  item.fieldset = el(
-    "fieldset",
-    { "aria-labelledby": `${id}-legend ${id}-prompt` },
-    el("legend", { id: `${id}-legend` }, `Question ${position} of ${total}`),
-    elementWithHtml("div", { id: `${id}-prompt`, class: "course-q__prompt" }, item.question.variants[item.variantIndex].promptHtml),
-    answerControls(item, `${id}-answer`),
-  );
-  item.feedback = el("div", { class: "course-q__feedback" });
-  item.element = el("li", { class: "course-q", id }, item.fieldset, item.feedback);
-  return item.element;
+export function showAttempt(items, list) {
+  const elements = [...list.children];
+  for (const element of elements) element.hidden = true;
+  items.forEach((item, index) => {
+    item.element = elements.find((element) => element.dataset.question === item.question.id);
+    item.element.hidden = false;
+    list.append(item.element);
+    showItem(item, index + 1, items.length);
+  });
+  for (const element of elements) if (element.hidden) list.append(element);
 }
 
 /** The response shown in a question's controls: an option index, sorted indices, true/false or text. */
@@ -64,55 +81,4 @@ export function readResponse(item) {
   if (type === "multiple") return chosen.map(Number).sort((first, second) => first - second);
   if (type === "true_false") return chosen[0] === "true";
   return Number(chosen[0]);
-}
-
-/**
- * Shows a marked question: its verdict, the feedback on the options chosen and the explanation
- * (opened by the page: `item.notes`, `item.explanation`), and the review link.
- */
-export function showMarkedQuestion(item) {
-  const { answered, correct } = item.result;
-  item.fieldset.disabled = true;
-  item.element.className = `course-q course-q--${correct ? "correct" : "incorrect"}`;
-  const verdict = correct ? "Correct" : answered ? "Incorrect" : "Not answered";
-  item.feedback.replaceChildren(el("p", { class: "course-q__verdict" }, icon(correct ? "✓" : "✗"), el("strong", {}, verdict)));
-  for (const note of item.notes) {
-    if (note) item.feedback.append(elementWithHtml("div", { class: "course-q__note" }, note));
-  }
-  if (item.explanation) item.feedback.append(elementWithHtml("div", { class: "course-q__explanation" }, item.explanation));
-  const { reviewUrl, reviewTitle } = item.question;
-  if (reviewUrl) item.feedback.append(el("p", {}, el("a", { href: reviewUrl }, `Review: ${reviewTitle || "the lesson"}`)));
-}
-
-/**
- * The result of a marked attempt: a focusable heading with the score, then what it means.
- * @returns {{heading: HTMLElement, nodes: HTMLElement[]}}
- */
-export function resultSummary({ percent, right, total, passMark, passed }) {
-  const heading = el("h2", { tabindex: "-1" }, `Your score: ${percent}%`);
-  const verdict = el("strong", {}, passed ? "You passed." : "You have not passed yet.");
-  return { heading, nodes: [heading, el("p", {}, `${right} of ${total} correct. The pass mark is ${passMark}%. `, verdict)] };
-}
-
-/**
- * The unanswered questions, each a link that moves focus to it, and the two ways on.
- * @returns {{heading: HTMLElement, nodes: (HTMLElement|string)[]}}
- */
-export function unansweredList(missing, { markAnyway, keepAnswering }) {
-  const count = missing.length;
-  const heading = el("h2", { tabindex: "-1" }, count === 1 ? "1 question is not answered" : `${count} questions are not answered`);
-  const links = el("ul", {});
-  for (const item of missing) {
-    const link = el("a", { href: `#${item.element.id}` }, item.fieldset.querySelector("legend").textContent);
-    link.addEventListener("click", (event) => {
-      event.preventDefault();
-      item.fieldset.querySelector("input").focus();
-    });
-    links.append(el("li", {}, link));
-  }
-  const anyway = button("Check answers anyway", true);
-  const back = button("Keep answering");
-  anyway.addEventListener("click", markAnyway);
-  back.addEventListener("click", keepAnswering);
-  return { heading, nodes: [heading, el("p", {}, "Unanswered questions count as wrong."), links, anyway, " ", back] };
 }

@@ -1,0 +1,191 @@
+// What a question shows once checked, and what an attempt shows once finished: the verdict, each
+// option marked, the feedback and explanation (sealed until then), the result's summary with a link
+// to each question, the unanswered questions, and what a new attempt changed. Loaded on the first
+// check (or to show a restored one), so the quiz page starts with less.
+import { el, elementWithHtml } from "../dom.js";
+import { answerKey, mark, rightAnswer, score } from "./marking.js";
+import { unseal } from "./sealing.js";
+import { triesLeftText } from "./view.js";
+
+/** Whether a question has an answer to check (typed text counts once normalised). */
+export const isAnswered = (item) => answerKey(item.question.type, item.response) !== null;
+
+/** The attempt's score: whole percent of its questions right within their tries. */
+export const scoreOf = (items) => score(items);
+
+const icon = (character) =>
+  el("span", { "aria-hidden": "true", class: character === "✗" ? "course-icon course-icon--bad" : "course-icon course-icon--ok" }, character);
+
+// How a marked option reads: by icon, words and colour (quiz.css) together.
+const OPTION_STATES = {
+  right: ["✓", "Chosen and right"],
+  wrong: ["✗", "Chosen and wrong"],
+  missed: ["→", "Right and missed"],
+};
+
+/** A primary or plain material button. */
+export const button = (text, primary = false) =>
+  el("button", { type: "button", class: primary ? "md-button md-button--primary" : "md-button" }, text);
+
+/**
+ * A link within the quiz that moves focus itself. Material's instant navigation takes every click
+ * on a link of the site, this page's own anchors too, and would reload the page and lose focus.
+ * @param {HTMLElement} target where the link points (it needs an id)
+ * @param {string} text
+ * @param {() => void} [moveFocus] what the link does; by default it focuses `target`
+ */
+export function quizLink(target, text, moveFocus = () => target.focus()) {
+  const link = el("a", { href: `#${target.id}` }, text);
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    moveFocus();
+  });
+  return link;
+}
+
+/**
+ * Checks a question's answer: one try used, and the question closes when it is right, out of
+ * tries, or `final` (the attempt is being finished). An unanswered question uses no try.
+ * @returns {Promise<boolean>} whether it was answered
+ */
+export async function checkItem(salt, item, final = false) {
+  const { question, variantIndex, response } = item;
+  if (!isAnswered(item)) {
+    item.closed ||= final;
+    return false;
+  }
+  item.tries += 1;
+  const { correct } = await mark(salt, question, variantIndex, response);
+  item.closed = correct || final || item.tries >= question.tries;
+  return true;
+}
+
+const checkedValues = (item) => [...item.fieldset.querySelectorAll("input:checked")].map((input) => input.value);
+
+// Each option chosen or right, marked; how many right options a partly right answer found.
+function markOptions(item, right) {
+  for (const input of item.fieldset.querySelectorAll("input:not([type=text])")) {
+    const isRight = right.includes(input.value);
+    const state = input.checked ? (isRight ? "right" : "wrong") : isRight ? "missed" : "";
+    if (!state) continue;
+    const [character, words] = OPTION_STATES[state];
+    input.parentElement.classList.add(`course-opt--${state}`);
+    input.parentElement.append(" ", el("span", { class: "course-opt__state" }, icon(character), words));
+  }
+  const found = right.filter((value) => checkedValues(item).includes(value)).length;
+  if (item.question.type !== "multiple" || !found || item.correct) return [];
+  return [el("p", {}, `${found} of ${right.length} right options chosen.`)];
+}
+
+function verdictOf(item, answered) {
+  if (!item.closed) {
+    return ["✗", "Not right yet.", ` ${triesLeftText(item.question.tries - item.tries)}: change your answer and check it again.`];
+  }
+  if (item.correct) return ["✓", "Correct", ""];
+  return ["✗", answered ? "Incorrect" : "Not answered", ""];
+}
+
+/**
+ * Shows a checked question: its verdict and the feedback on the options chosen; once it is closed,
+ * the options marked right or wrong, the explanation and the review link. Sets `item.correct`.
+ * @returns {Promise<HTMLElement>} the verdict, to move focus to
+ */
+export async function showChecked(salt, item) {
+  const { question, variantIndex, response } = item;
+  const { answered, correct } = await mark(salt, question, variantIndex, response);
+  Object.assign(item, { correct, answered });
+  const variant = question.variants[variantIndex];
+  const open = (sealed, part) => unseal(sealed, salt, question.id, variantIndex, part);
+  const chosen = question.type === "true_false" ? [] : checkedValues(item);
+  const notes = await Promise.all(chosen.map((index) => open(variant.feedbackSealed[index], `feedback:${index}`)));
+  item.fieldset.querySelector(".course-q__tries").textContent = triesLeftText(question.tries - item.tries);
+  const [character, words, more] = verdictOf(item, answered);
+  const verdict = el("p", { class: "course-q__verdict", tabindex: "-1" }, icon(character), el("strong", {}, words), more);
+  const parts = [verdict];
+  if (item.closed) {
+    item.element.className = `course-q course-q--${correct ? "correct" : "incorrect"}`;
+    item.fieldset.disabled = true;
+    item.fieldset.querySelector(".course-q__check").hidden = true;
+    if (question.type !== "text") parts.push(...markOptions(item, await rightAnswer(salt, question, variantIndex, item.order)));
+  }
+  parts.push(...notes.filter(Boolean).map((note) => elementWithHtml("div", { class: "course-q__note" }, note)));
+  if (item.closed) parts.push(...(await closingNotes(item, open)));
+  item.feedback.replaceChildren(...parts);
+  return verdict;
+}
+
+async function closingNotes(item, open) {
+  const { reviewUrl, reviewTitle } = item.question;
+  const explanation = await open(item.question.variants[item.variantIndex].explanationSealed, "explanation");
+  const notes = explanation ? [elementWithHtml("div", { class: "course-q__explanation" }, explanation)] : [];
+  if (reviewUrl) notes.push(el("p", {}, el("a", { href: reviewUrl }, `Read again: ${reviewTitle || "the lesson"}`)));
+  return notes;
+}
+
+/**
+ * The result of a finished attempt, for the top of the quiz: the score, whether it passes, and a
+ * link to each question with its verdict.
+ * @returns {{heading: HTMLElement, nodes: HTMLElement[]}}
+ */
+export function resultSummary(items, { percent, passMark, passed }) {
+  const right = items.filter((item) => item.correct).length;
+  const heading = el("h2", { tabindex: "-1" }, `Your score: ${percent}%`);
+  const verdict = el("strong", {}, passed ? "You passed." : "You have not passed yet.");
+  const links = el("ul", { class: "course-quiz__revisit" });
+  items.forEach((item, index) => {
+    const said = item.correct ? "Correct" : item.answered ? "Incorrect" : "Not answered";
+    links.append(el("li", {}, quizLink(item.element, `Question ${index + 1}`), " ", icon(item.correct ? "✓" : "✗"), said));
+  });
+  const total = `${right} of ${items.length} questions right within their tries. The pass mark is ${passMark}%. `;
+  return { heading, nodes: [heading, el("p", {}, total, verdict), el("p", {}, "Go back to a question:"), links] };
+}
+
+/**
+ * The unanswered questions, each a link that moves focus to it, and the two ways on.
+ * @returns {{heading: HTMLElement, nodes: (HTMLElement|string)[]}}
+ */
+export function unansweredList(missing, { markAnyway, keepAnswering }) {
+  const count = missing.length;
+  const heading = el("h2", { tabindex: "-1" }, count === 1 ? "1 question is not answered" : `${count} questions are not answered`);
+  const links = el("ul", {});
+  for (const item of missing) {
+    const firstInput = () => item.fieldset.querySelector("input").focus();
+    links.append(el("li", {}, quizLink(item.element, item.fieldset.querySelector("legend").textContent, firstInput)));
+  }
+  const anyway = button("Check answers anyway", true);
+  const back = button("Keep answering");
+  anyway.addEventListener("click", markAnyway);
+  back.addEventListener("click", keepAnswering);
+  return { heading, nodes: [heading, el("p", {}, "Unanswered questions count as wrong."), links, anyway, " ", back] };
+}
+
+// "Question 3", "Questions 2 and 4", "Questions 1, 2 and 5".
+function numbered(positions) {
+  if (positions.length === 1) return `Question ${positions[0]}`;
+  return `Questions ${positions.slice(0, -1).join(", ")} and ${positions.at(-1)}`;
+}
+
+/**
+ * What a new attempt changed, said exactly: which questions are other versions, which were not in
+ * the last attempt (a draw), and that the options are in a new order.
+ * @param {import("./attempt.js").AttemptItem[]} before the last attempt
+ * @param {import("./attempt.js").AttemptItem[]} after the new one
+ */
+export function attemptChanges(before, after) {
+  const last = new Map(before.map((item) => [item.question.id, item.variantIndex]));
+  const changed = { version: [], question: [] };
+  after.forEach((item, index) => {
+    if (!last.has(item.question.id)) changed.question.push(index + 1);
+    else if (last.get(item.question.id) !== item.variantIndex) changed.version.push(index + 1);
+  });
+  const plural = (list) => list.length > 1;
+  const parts = [];
+  if (changed.version.length) parts.push(`${numbered(changed.version)} ${plural(changed.version) ? "are new versions" : "is a new version"}`);
+  if (changed.question.length) parts.push(`${numbered(changed.question)} ${plural(changed.question) ? "are questions" : "is a question"} you did not have last time`);
+  const same = after.length - changed.version.length - changed.question.length;
+  if (!parts.length) parts.push("The questions are as before");
+  else if (same) parts.push("the others are as before");
+  const options = after.some((item) => item.order.length > 1) ? " The options are in a new order." : "";
+  return `New attempt started. ${parts.join("; ").replace(/; Q/g, "; q")}.${options}`;
+}
