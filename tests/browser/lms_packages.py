@@ -63,7 +63,9 @@ def open_quiz(frame: Frame, block: str) -> None:
     package = re.match(r"^(.*/lms-[a-z0-9]+/)", frame.url)
     assert package, frame.url
     frame.goto(f"{package[1]}{block}/quiz.html")
-    # The quiz shows the last attempt, marked, or a new one: wait for either before going on.
+    # The quiz shows the last attempt, marked, or a new one: wait until the script has put back
+    # the saved one (the build's questions show, and are busy, until then).
+    expect(frame.locator("[data-course-quiz]")).not_to_have_attribute("aria-busy", "true")
     ready = frame.get_by_role("button", name=re.compile("^(Check answers|Try again)$"))
     expect(ready.first).to_be_visible()
     again = frame.get_by_role("button", name="Try again")

@@ -40,6 +40,8 @@ def test_a_cold_load_of_the_quiz_page_does_not_move(browser, sample, viewport, q
     page.goto(sample + quiz)
     expect(page.get_by_role("group").first).to_be_visible()
     expect(page.locator(".course-quiz__nojs")).to_be_hidden()
+    # Busy while the script restores a saved attempt, then no longer, or screen readers would wait.
+    expect(page.locator("[data-course-quiz]")).not_to_have_attribute("aria-busy", "true")
     assert page.evaluate(LAYOUT_SHIFT) <= 0.02
     context.close()
 

@@ -199,6 +199,7 @@ class QuizPage {
 export function mount(root, context) {
   root.classList.add("course-quiz--scripted"); // the page's own script does it first, unless refused
   const page = new QuizPage(root, context);
-  page.start();
+  // Busy (templates/quiz.html) until the learner's saved attempt, if any, replaces the build's.
+  page.start().finally(() => root.removeAttribute("aria-busy"));
   return () => page.sync();
 }
