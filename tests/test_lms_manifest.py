@@ -15,6 +15,7 @@ import xmlschema
 from mkdocs_course.lms.launch import mastery_score, read_launch_data
 from mkdocs_course.lms.manifest import cmi5_course_structure, scorm12_manifest, scorm2004_manifest
 from mkdocs_course.lms.package import package_course
+from mkdocs_course.skeleton.cli import main
 
 TESTS = Path(__file__).parent
 SCHEMAS = TESTS / "lms" / "schemas"
@@ -142,3 +143,18 @@ def test_author_text_is_escaped_in_every_manifest():
     ):
         root = ET.fromstring(manifest)  # well-formed
         assert 'Cats & "dogs" <b>' in [node.text for node in root.iter()]
+
+
+@pytest.mark.parametrize("lms_format", MANIFEST)
+def test_the_sample_course_packages_with_one_command_and_a_valid_manifest(tmp_path, capsys, lms_format):
+    """What an author types, on the course that ships in content/."""
+    output = tmp_path / f"sample-{lms_format}.zip"
+    assert main(["package", "--format", lms_format, "-f", str(TESTS.parent / "mkdocs.yml"), "-o", str(output)]) == 0
+    assert "Rejected? Regroup and reapply" in capsys.readouterr().out
+    package = zipfile.ZipFile(output)
+    manifest = package.read(MANIFEST[lms_format]).decode()
+    SCHEMA_MAKERS[lms_format]().validate(manifest)
+    blocks = ["not-invited", "after-the-interview", "handling-rejection", "moving-forward"]
+    assert {f"{block}/quiz.html" for block in blocks} <= set(package.namelist())
+    if lms_format == "scorm2004":
+        assert all(f'objectiveID="{block}"' in manifest for block in blocks), manifest

@@ -92,3 +92,10 @@ def check_question(page: Page, prompt: str) -> None:
 
 def verdict(page: Page, prompt: str) -> Locator:
     return card(page, prompt).locator(".course-q__verdict")
+
+
+def settle(page: Page) -> None:
+    """Wait for material's fades to end, even one that starts just after a scroll: axe counts a
+    half-faded header title as a contrast fault."""
+    page.wait_for_timeout(100)
+    page.wait_for_function("document.getAnimations().every((animation) => animation.playState !== 'running')")

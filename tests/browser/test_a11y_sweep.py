@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from helpers import answer_everything
+from helpers import answer_everything, settle
 from playwright.sync_api import expect
 
 from conftest import REPO
@@ -64,7 +64,7 @@ def test_every_page_has_no_serious_problem(browser, sample, scheme, width):
                 page.get_by_role("button", name="Check answers").click()
                 # The result is at the top: focus scrolls to it, and material's header fades its title.
                 expect(page.get_by_role("heading", name="Your score", exact=False)).to_be_focused()
-                page.evaluate("Promise.allSettled(document.getAnimations().map((animation) => animation.finished))")
+                settle(page)
                 found += problems(page)  # feedback, explanations and review links shown
             else:
                 found += problems(page)

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from helpers import CAPITALS, answer_alpha, answer_beta, card, check_answers, question, result
+from helpers import CAPITALS, answer_alpha, answer_beta, card, check_answers, question, result, settle
 from playwright.sync_api import expect
 
 from conftest import REPO
@@ -157,9 +157,11 @@ def test_marked_sample_quiz_has_no_serious_problem(browser, sample, width, schem
     group = page.get_by_role("group").first
     group.get_by_role("button", name="Check answer").click()  # one try: "not right yet" or closed
     expect(page.locator(".course-q__verdict").first).to_be_visible()
+    settle(page)
     assert serious(page) == []
     check_answers(page)
     expect(page.get_by_role("heading", name=re.compile(r"Your score: \d+%"))).to_be_focused()
     expect(page.locator(".course-opt__state").first).to_be_visible()
+    settle(page)
     assert serious(page) == []
     context.close()
