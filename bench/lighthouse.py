@@ -38,9 +38,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +51,7 @@ sys.path.insert(0, str(REPO / "tests" / "browser"))
 sys.path.insert(0, str(REPO / "tests"))
 
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from static_server import serve_with  # noqa: E402
 
 from site_build import build  # noqa: E402
 
@@ -130,19 +129,9 @@ class _Body:
         pass
 
 
-@contextlib.contextmanager
-def serve_gzipped(directory: Path) -> Iterator[str]:
+def serve_gzipped(directory: Path) -> contextlib.AbstractContextManager[str]:
     """Serves `directory` on 127.0.0.1 at a free port; yields the base URL, without a final slash."""
-    handler = functools.partial(_GzipHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    return serve_with(functools.partial(_GzipHandler, directory=str(directory)))
 
 
 # -- the two sites -----------------------------------------------------------------------------

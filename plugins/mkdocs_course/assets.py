@@ -25,6 +25,8 @@ WIDGET_MODULES = (
 STYLESHEET = f"{SITE_PREFIX}/css/course.css"
 # On quiz pages only, in <head> (adapter/pages.py), so the questions the build rendered never move.
 QUIZ_STYLESHEET = f"{SITE_PREFIX}/css/quiz.css"
+# On the achievements page only, in <head> too, so the cards the build wrote never move.
+ACHIEVEMENTS_STYLESHEET = f"{SITE_PREFIX}/css/achievements.css"
 # The quiz files' JSON Schema, at a stable URL of every site, for editors (the package holds the one copy).
 QUIZ_SCHEMA = PACKAGE_DIR / "quiz" / "schema.json"
 QUIZ_SCHEMA_URI = f"{SITE_PREFIX}/quiz.schema.json"

@@ -77,6 +77,15 @@ def site(build_site: Builder) -> str:
 
 
 @pytest.fixture(scope="session")
+def sample(www: tuple[Path, str]) -> str:
+    """The sample course (content/, quizzes/, mkdocs.yml), built once into www/sample/: its URL.
+    Each test opens it in a new browser context, so no learner's record carries over."""
+    root, base = www
+    build(REPO, root / "sample", site_url=f"{base}/sample/")
+    return f"{base}/sample/"
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
         message = f"{CHROMIUM} is missing: install Debian's chromium (scripts/test does)."

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import re
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
+
+_axe = Axe()
 
 # Right and wrong answers of tests/fixtures/course/quizzes/alpha.yml, by what the learner reads.
 CAPITALS = {"France": ("Paris", "Lyon"), "Italy": ("Rome", "Milan")}
@@ -62,8 +65,8 @@ def record(page: Page) -> dict:
     return json.loads(raw) if raw else {}
 
 
-def storage_key(site: str) -> str:
-    return f"mkdocs-course:v1:{site}:fixture"
+def storage_key(site: str, course_id: str = "fixture") -> str:
+    return f"mkdocs-course:v1:{site}:{course_id}"
 
 
 def expect_passed_score(page: Page, percent: int) -> None:
@@ -99,3 +102,30 @@ def settle(page: Page) -> None:
     half-faded header title as a contrast fault."""
     page.wait_for_timeout(100)
     page.wait_for_function("document.getAnimations().every((animation) => animation.playState !== 'running')")
+
+
+def serious_problems(page: Page, where: str | None = None) -> list[str]:
+    """What axe-core finds serious or critical on the page, or within the `where` selector: one
+    line each, naming the page, the rule and the first elements."""
+    results = _axe.run(page, context={"include": [[where]]} if where else None)
+    return [
+        f"{page.url}: {v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def seed_record(
+    page: Page, site: str, blocks: dict, *, name: str = "", version: int = 2, course_id: str = "fixture"
+) -> None:
+    """Opens the site and writes a record as the quiz would have (for tests about what comes after)."""
+    page.goto(site)
+    value = {"version": version, "blocks": blocks, "questions": {}, "name": name, "setAside": []}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage_key(site, course_id), json.dumps(value)])
+
+
+def block_card(page: Page, title: str) -> Locator:
+    """A block's card on the achievements page, by its heading."""
+    return page.get_by_role("listitem").filter(
+        has=page.get_by_role("heading", name=re.compile(rf"^Block \d: {title}$"))
+    )

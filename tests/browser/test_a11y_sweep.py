@@ -9,45 +9,28 @@ One browser context per palette and width; the palette follows the system settin
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from helpers import answer_everything, settle
+from helpers import answer_everything, serious_problems, settle
 from playwright.sync_api import expect
-
-from conftest import REPO
-from site_build import build
-
-axe = Axe()
 
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 SCHEMES = {"light": "default", "dark": "slate"}
 
 
 @pytest.fixture(scope="module")
-def sample(www) -> tuple[str, list[str]]:
-    """The sample course built once: its URL and the path of every page."""
-    root, base = www
-    build(REPO, root / "a11y", site_url=f"{base}/a11y/")
-    site = root / "a11y"
+def sample_pages(www, sample) -> tuple[str, list[str]]:
+    """The sample course's URL and the path of every page."""
+    site = www[0] / "sample"
     pages = sorted(
         "" if page.parent == site else page.parent.relative_to(site).as_posix() + "/"
         for page in site.rglob("index.html")
     )
-    return f"{base}/a11y/", pages
-
-
-def problems(page) -> list[str]:
-    results = axe.run(page)
-    return [
-        f"{page.url}: {v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    return sample, pages
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_every_page_has_no_serious_problem(browser, sample, scheme, width):
-    site, pages = sample
+def test_every_page_has_no_serious_problem(browser, sample_pages, scheme, width):
+    site, pages = sample_pages
     assert len(pages) >= 25 and "achievements/" in pages and "not-invited/quiz/" in pages
     context = browser.new_context(viewport=WIDTHS[width], color_scheme=scheme, locale="en-GB")
     context.set_default_timeout(10_000)
@@ -59,15 +42,15 @@ def test_every_page_has_no_serious_problem(browser, sample, scheme, width):
             expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
             if path.endswith("/quiz/"):
                 expect(page.get_by_role("group").first).to_be_visible()
-                found += problems(page)
+                found += serious_problems(page)
                 answer_everything(page)
                 page.get_by_role("button", name="Check answers").click()
                 # The result is at the top: focus scrolls to it, and material's header fades its title.
                 expect(page.get_by_role("heading", name="Your score", exact=False)).to_be_focused()
                 settle(page)
-                found += problems(page)  # feedback, explanations and review links shown
+                found += serious_problems(page)  # feedback, explanations and review links shown
             else:
-                found += problems(page)
+                found += serious_problems(page)
     finally:
         context.close()
     assert found == [], "\n".join(found)
@@ -75,10 +58,9 @@ def test_every_page_has_no_serious_problem(browser, sample, scheme, width):
 
 def test_materials_search_dialog_has_a_name(browser, sample):
     """The plugin names it in material's markup: fails if a new material changes that markup."""
-    site, _ = sample
     page = browser.new_page()
     try:
-        page.goto(site)
+        page.goto(sample)
         expect(page.get_by_role("dialog", name="Search", include_hidden=True)).to_have_count(1)
     finally:
         page.close()

@@ -5,20 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from helpers import answer_alpha, check_answers, storage_key
+from helpers import answer_alpha, check_answers, serious_problems, storage_key
 from playwright.sync_api import expect
-
-axe = Axe()
 
 
 def serious(page, where: str = "article") -> list[str]:
-    results = axe.run(page, context={"include": [[where]]})
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    return serious_problems(page, where)
 
 
 def set_palette(page, scheme: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from helpers import answer_alpha, answer_beta, check_answers, record, storage_key
+from helpers import answer_alpha, answer_beta, block_card, check_answers, record, seed_record, storage_key
 from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "fixtures" / "badges"))
@@ -64,16 +64,8 @@ def pass_beta(page: Page, site: str) -> None:
 
 
 def seed(page: Page, site: str, blocks: dict, name: str = "") -> None:
-    """Writes a record as the quiz would have (for tests about what comes after the passes)."""
-    page.goto(site)
-    value = {"version": 1, "blocks": blocks, "questions": {}, "name": name, "setAside": []}
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage_key(site), json.dumps(value)])
-
-
-def block(page: Page, title: str):  # type: ignore[no-untyped-def]
-    return page.get_by_role("listitem").filter(
-        has=page.get_by_role("heading", name=re.compile(rf"^Block \d: {title}$"))
-    )
+    """A version 1 record, as the quiz wrote before (migrated when read)."""
+    seed_record(page, site, blocks, name=name, version=1)
 
 
 def download(page: Page, control, timeout: float = 20_000) -> tuple[bytes, str]:  # type: ignore[no-untyped-def]
@@ -105,7 +97,7 @@ def test_a_passed_block_earns_its_badge_and_only_that_one(learner: Page, site: s
     expect(page.get_by_role("status").filter(has_text="saved in your downloads")).to_be_visible()
 
     page.goto(site + "achievements/")
-    alpha, beta = block(page, "Alpha"), block(page, "Beta")
+    alpha, beta = block_card(page, "Alpha"), block_card(page, "Beta")
     expect(alpha.get_by_role("img", name="Badge earned: Alpha")).to_be_visible()
     expect(alpha.locator(".course-badge--locked")).to_have_count(0)
     expect(alpha).to_contain_text(re.compile(r"Passed with a best score of 100% on \w+ \d+, \d{4}"))
@@ -144,7 +136,7 @@ def test_badge_download_works_by_keyboard(learner: Page, site: str) -> None:
     page = learner
     seed(page, site, {"alpha": PASSES["alpha"]})
     page.goto(site + "achievements/")
-    button = block(page, "Alpha").get_by_role("button", name="Download badge")
+    button = block_card(page, "Alpha").get_by_role("button", name="Download badge")
     button.focus()
     with page.expect_download() as caught:
         page.keyboard.press("Enter")
@@ -205,7 +197,7 @@ def test_statement_prints_the_name_as_text(learner: Page, site: str, name: str) 
     expect(page.locator("img[src=x], img[src$='/x']")).to_have_count(0)
     assert record(page)["name"] == name
     # Badges carry it as text too.
-    png, _ = download(page, block(page, "Alpha").get_by_role("button", name="Download badge"))
+    png, _ = download(page, block_card(page, "Alpha").get_by_role("button", name="Download badge"))
     assert checks.png_credential(png)["credentialSubject"]["identifier"][0]["identityHash"] == name
 
 
@@ -262,21 +254,21 @@ def test_save_delete_and_restore_progress(learner: Page, site: str, tmp_path: Pa
     page.keyboard.press("Escape")
     expect(confirm).to_be_hidden()
     expect(delete).to_be_focused()
-    expect(block(page, "Alpha")).to_contain_text("Passed with")
+    expect(block_card(page, "Alpha")).to_contain_text("Passed with")
 
     delete.click()
     confirm.get_by_role("button", name="Yes, delete my data").click()
     expect(page.get_by_role("status").filter(has_text="has been deleted")).to_be_visible()
     expect(delete).to_be_focused()
-    expect(block(page, "Alpha")).to_contain_text("Not passed yet")
+    expect(block_card(page, "Alpha")).to_contain_text("Not passed yet")
     expect(page.get_by_role("button", name=re.compile("^Download badge"))).to_have_count(0)
     expect(page.get_by_role("progressbar", name="0 of 2 blocks passed")).to_be_visible()
     assert page.evaluate("k => localStorage.getItem(k)", storage_key(site)) is None
 
     page.get_by_label("Restore progress").set_input_files(str(file))
     expect(page.get_by_role("status").filter(has_text="Progress restored")).to_contain_text("Block 1: Alpha")
-    expect(block(page, "Alpha")).to_contain_text("Passed with a best score of 100%")
-    expect(block(page, "Alpha").get_by_role("button", name="Download badge")).to_be_visible()
+    expect(block_card(page, "Alpha")).to_contain_text("Passed with a best score of 100%")
+    expect(block_card(page, "Alpha").get_by_role("button", name="Download badge")).to_be_visible()
     expect(page.get_by_role("progressbar", name="1 of 2 blocks passed")).to_be_visible()
     assert record(page)["blocks"]["alpha"]["passed"] is True
 
@@ -328,7 +320,7 @@ def test_restore_refuses_a_file_that_is_not_a_record(
     page = learner
     seed(page, site, {"alpha": PASSES["alpha"]})
     page.goto(site + "achievements/")
-    expect(block(page, "Alpha")).to_contain_text("Passed with")
+    expect(block_card(page, "Alpha")).to_contain_text("Passed with")
     file = tmp_path / "file.json"
     file.write_text(content, encoding="utf-8")
     started = time.monotonic()
@@ -336,7 +328,7 @@ def test_restore_refuses_a_file_that_is_not_a_record(
     expect(page.get_by_role("alert").filter(has_text=message)).to_be_visible(timeout=3_000)
     assert time.monotonic() - started < 3
     expect(page.get_by_role("status").filter(has_text="Progress restored")).to_have_count(0)
-    expect(block(page, "Alpha")).to_contain_text("Passed with")
+    expect(block_card(page, "Alpha")).to_contain_text("Passed with")
     assert record(page)["blocks"]["alpha"]["passed"] is True
 
 
@@ -347,8 +339,8 @@ def test_another_tab_passing_the_last_block_updates_the_page(learner: Page, site
     expect(page.get_by_role("button", name="Download statement")).to_have_count(0)
     other = page.context.new_page()
     pass_beta(other, site)
-    expect(block(page, "Beta").get_by_role("button", name="Download badge")).to_be_visible()
-    expect(block(page, "Beta").locator(".course-badge--locked")).to_have_count(0)
+    expect(block_card(page, "Beta").get_by_role("button", name="Download badge")).to_be_visible()
+    expect(block_card(page, "Beta").locator(".course-badge--locked")).to_have_count(0)
     expect(page.get_by_label("Name to print on your statement")).to_be_visible()
     # A name typed in the other tab shows here (when this tab's field is not being edited).
     other.goto(site + "achievements/")
@@ -379,8 +371,8 @@ def test_badges_after_instant_navigation_from_a_lesson(learner: Page, site: str)
     page.goto(site)
     page.evaluate("window.__sameDocument = true")  # gone if a link reloads the page
     page.get_by_role("link", name="your achievements").click()
-    expect(block(page, "Alpha").get_by_role("img", name="Badge earned: Alpha")).to_be_visible()
-    png, _ = download(page, block(page, "Alpha").get_by_role("button", name="Download badge"))
+    expect(block_card(page, "Alpha").get_by_role("img", name="Badge earned: Alpha")).to_be_visible()
+    png, _ = download(page, block_card(page, "Alpha").get_by_role("button", name="Download badge"))
     checks.png_credential(png)
     assert page.evaluate("window.__sameDocument") is True
 
@@ -397,7 +389,7 @@ def test_set_aside_data_is_shown_downloaded_and_removed(learner: Page, site: str
     page.get_by_role("button", name="Remove the set-aside data").click()
     expect(page.get_by_text("Nothing is set aside now")).to_be_focused()
     assert record(page)["setAside"] == []
-    expect(block(page, "Alpha")).to_contain_text("Passed with a best score of 100%")
+    expect(block_card(page, "Alpha")).to_contain_text("Passed with a best score of 100%")
     page.reload()
     expect(page.get_by_role("button", name="Remove the set-aside data")).to_have_count(0)
 
@@ -410,5 +402,5 @@ def test_a_pasted_name_loses_what_no_font_can_draw_and_the_badge_is_made(learner
     field.fill("Sam\u0001 Lee\u0007\ufffe")
     expect(field).to_have_value("Sam Lee")
     assert record(page)["name"] == "Sam Lee"
-    svg, _ = download(page, block(page, "Alpha").get_by_role("button", name="Download SVG"))
+    svg, _ = download(page, block_card(page, "Alpha").get_by_role("button", name="Download SVG"))
     assert "Sam Lee" in svg.decode("utf-8")

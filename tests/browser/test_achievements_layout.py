@@ -5,28 +5,16 @@ the name field marked invalid and tied to its error."""
 from __future__ import annotations
 
 import io
-import json
 import re
-from pathlib import Path
 
 import pytest
-from helpers import storage_key
+from helpers import seed_record
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from site_build import build
-
-REPO = Path(__file__).parent.parent.parent
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 BLOCKS = ("not-invited", "after-the-interview", "handling-rejection", "moving-forward")
 PASS = {"bestScore": 100, "passed": True, "passedAt": "2026-11-23T10:00:00.000Z", "attempts": 1}
-
-
-@pytest.fixture(scope="module")
-def sample(www) -> str:  # type: ignore[no-untyped-def]
-    root, base = www
-    build(REPO, root / "layout-sample", site_url=f"{base}/layout-sample/")
-    return f"{base}/layout-sample/"
 
 
 def open_page(browser, width: str, scheme: str = "light"):  # type: ignore[no-untyped-def]
@@ -36,10 +24,7 @@ def open_page(browser, width: str, scheme: str = "light"):  # type: ignore[no-un
 
 
 def seed(page: Page, site: str, passed: tuple[str, ...]) -> None:
-    page.goto(site)
-    record = {"version": 2, "blocks": {block: PASS for block in passed}, "questions": {}, "name": "", "setAside": []}
-    key = storage_key(site).replace(":fixture", ":rejected-regroup-reapply")
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(record)])
+    seed_record(page, site, {block: PASS for block in passed}, course_id="rejected-regroup-reapply")
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -6,7 +6,6 @@ is tested elsewhere."""
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -15,8 +14,7 @@ from pathlib import Path
 from urllib.request import urlopen
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from helpers import answer_alpha, check_answers, result, storage_key
+from helpers import answer_alpha, block_card, check_answers, result, seed_record, serious_problems
 from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "fixtures" / "badges"))
@@ -63,27 +61,6 @@ def learner(browser):  # type: ignore[no-untyped-def]
     context.close()
 
 
-def seed(page: Page, site: str, blocks: dict, name: str = "") -> None:
-    page.goto(site)
-    value = {"version": 2, "blocks": blocks, "questions": {}, "name": name, "setAside": []}
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage_key(site), json.dumps(value)])
-
-
-def card(page: Page, title: str):  # type: ignore[no-untyped-def]
-    return page.get_by_role("listitem").filter(
-        has=page.get_by_role("heading", name=re.compile(rf"^Block \d: {title}$"))
-    )
-
-
-def serious_problems(page: Page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 def download(page: Page, control) -> bytes:  # type: ignore[no-untyped-def]
     with page.expect_download() as caught:
         control.click()
@@ -92,9 +69,9 @@ def download(page: Page, control) -> bytes:  # type: ignore[no-untyped-def]
 
 def test_a_badge_made_before_a_name_says_where_to_add_one(learner: Page, uk_site: str) -> None:
     page = learner
-    seed(page, uk_site, {"alpha": PASSES["alpha"]})
+    seed_record(page, uk_site, {"alpha": PASSES["alpha"]})
     page.goto(uk_site + "achievements/")
-    alpha = card(page, "Alpha")
+    alpha = block_card(page, "Alpha")
     # Keyboard only: the download, then the notice's link to the name field.
     button = alpha.get_by_role("button", name="Download badge")
     button.focus()
@@ -141,9 +118,9 @@ def test_a_badge_from_the_quiz_page_without_a_name_points_to_the_achievements_pa
 def test_the_badge_title_is_legible_at_the_size_shown(learner: Page, uk_site: str, width: int, height: int) -> None:
     page = learner
     page.set_viewport_size({"width": width, "height": height})
-    seed(page, uk_site, {"alpha": PASSES["alpha"]})
+    seed_record(page, uk_site, {"alpha": PASSES["alpha"]})
     page.goto(uk_site + "achievements/")
-    image = card(page, "Alpha").get_by_role("img", name="Badge earned: Alpha")
+    image = block_card(page, "Alpha").get_by_role("img", name="Badge earned: Alpha")
     expect(image).to_be_visible()
     shown = image.evaluate("img => img.getBoundingClientRect().width")
     svg = ET.fromstring(urlopen(image.evaluate("img => img.src")).read())  # noqa: S310 (the local test server)
@@ -169,7 +146,7 @@ def test_the_statement_is_one_page_of_the_course_locale_paper_with_block_outcome
 ) -> None:
     page = learner
     site = request.getfixturevalue("uk_site" if locale == "en-GB" else "us_site")
-    seed(page, site, PASSES, name="Zoë Ångström")
+    seed_record(page, site, PASSES, name="Zoë Ångström")
     page.goto(site + "achievements/")
     statement = page.get_by_role("region", name="Statement of participation")
     pdf = download(page, statement.get_by_role("button", name="Download statement"))

@@ -10,8 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from helpers import answer_alpha, check_answers, record, storage_key
+from helpers import answer_alpha, check_answers, record, seed_record, serious_problems, storage_key
 from playwright.sync_api import Page, expect
 
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -19,8 +18,6 @@ BLOCKED = """Object.defineProperty(window, "localStorage", {
   get() { throw new DOMException("The operation is insecure.", "SecurityError") } })"""
 ALPHA_PASSED = {"bestScore": 100, "passed": True, "passedAt": "2026-11-21T10:00:00.000Z", "attempts": 1}
 BETA_PASSED = {"bestScore": 100, "passed": True, "passedAt": "2026-11-23T10:00:00.000Z", "attempts": 1}
-
-axe = Axe()
 
 
 def add_lessons(project: Path) -> None:
@@ -67,12 +64,6 @@ def visits(page: Page, site: str) -> object:
     return json.loads(raw) if raw else None
 
 
-def seed(page: Page, site: str, blocks: dict) -> None:
-    page.goto(site)
-    value = {"version": 2, "blocks": blocks, "questions": {}, "name": "", "setAside": []}
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage_key(site), json.dumps(value)])
-
-
 def status(page: Page):  # type: ignore[no-untyped-def]
     return page.get_by_role("paragraph").filter(has_text=re.compile(r"^Your progress in this block:"))
 
@@ -114,7 +105,7 @@ def test_the_first_page_of_a_block_is_not_a_lesson_and_shows_the_block_status(le
     expect(status(learner).get_by_role("link", name="Alpha quiz")).to_have_attribute(
         "href", re.compile(r"/alpha/quiz/$")
     )
-    seed(learner, course, {"alpha": ALPHA_PASSED})
+    seed_record(learner, course, {"alpha": ALPHA_PASSED})
     learner.goto(course + "alpha/")
     expect(status(learner)).to_contain_text("Quiz passed")
     learner.goto(course + "beta/")
@@ -166,7 +157,7 @@ def test_blocked_storage_keeps_visits_for_the_visit_without_an_error(browser, co
 
 @pytest.mark.parametrize("damaged", ["{not json", '{"version": 1, "pages": "alpha/numbers/"}', "[1, 2]", '"x"'])
 def test_damaged_visits_are_ignored_and_passes_untouched(learner: Page, course: str, damaged: str) -> None:
-    seed(learner, course, {"alpha": ALPHA_PASSED})
+    seed_record(learner, course, {"alpha": ALPHA_PASSED})
     before = record(learner)
     learner.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage_key(course) + ":visits", damaged])
     learner.goto(course + "alpha/")
@@ -204,12 +195,12 @@ def test_home_opens_with_the_next_step(learner: Page, course: str) -> None:
     expect(continue_link(learner)).to_have_attribute("href", re.compile(r"/alpha/quiz/$"))
     expect(learner.get_by_text("Next: the quiz of Block 1: Alpha.")).to_be_visible()
 
-    seed(learner, course, {"alpha": ALPHA_PASSED})
+    seed_record(learner, course, {"alpha": ALPHA_PASSED})
     learner.goto(course)
     expect(continue_link(learner)).to_have_attribute("href", re.compile(r"/beta/$"))
     expect(learner.get_by_text("Next: Block 2: Beta.")).to_be_visible()
 
-    seed(learner, course, {"alpha": ALPHA_PASSED, "beta": BETA_PASSED})
+    seed_record(learner, course, {"alpha": ALPHA_PASSED, "beta": BETA_PASSED})
     learner.goto(course)
     expect(learner.get_by_role("link", name="See your achievements")).to_have_attribute(
         "href", re.compile(r"/achievements/$")
@@ -222,7 +213,7 @@ def test_a_skipped_lesson_comes_after_the_quiz_that_follows_the_last_visit(learn
         learner.goto(course + f"alpha/{lesson}/")
     learner.goto(course)
     expect(continue_link(learner)).to_have_attribute("href", re.compile(r"/alpha/quiz/$"))
-    seed(learner, course, {"alpha": ALPHA_PASSED, "beta": BETA_PASSED | {"passed": False}})
+    seed_record(learner, course, {"alpha": ALPHA_PASSED, "beta": BETA_PASSED | {"passed": False}})
     learner.goto(course + "beta/mixing/")
     learner.goto(course)
     expect(continue_link(learner)).to_have_attribute("href", re.compile(r"/beta/quiz/$"))
@@ -263,15 +254,6 @@ def test_keyboard_only_from_continue_through_a_lesson(learner: Page, course: str
     expect(learner).to_have_url(course + "alpha/quiz/")
 
 
-def serious(page: Page) -> list[str]:
-    results = axe.run(page)
-    return [
-        f"{page.url}: {v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 @pytest.mark.parametrize(
     "learner",
     [(width, scheme) for width in WIDTHS for scheme in ("light", "dark")],
@@ -279,7 +261,7 @@ def serious(page: Page) -> list[str]:
     ids=lambda param: "-".join(param),
 )
 def test_no_serious_accessibility_problem(learner: Page, course: str) -> None:
-    seed(learner, course, {"alpha": ALPHA_PASSED})
+    seed_record(learner, course, {"alpha": ALPHA_PASSED})
     found: list[str] = []
     for path in ("alpha/numbers/", "alpha/letters/", "", "alpha/", "beta/", "achievements/"):
         learner.goto(course + path)
@@ -288,7 +270,7 @@ def test_no_serious_accessibility_problem(learner: Page, course: str) -> None:
             expect(continue_link(learner)).to_be_visible()
         if path == "achievements/":
             expect(learner.get_by_role("progressbar", name="1 of 2 blocks passed")).to_be_visible()
-        found += serious(learner)
+        found += serious_problems(learner)
     assert found == [], "\n".join(found)
 
 

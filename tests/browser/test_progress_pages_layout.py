@@ -7,16 +7,6 @@ import pytest
 from playwright.sync_api import expect
 from test_quiz_layout import LAYOUT_SHIFT
 
-from conftest import REPO
-from site_build import build
-
-
-@pytest.fixture(scope="module")
-def sample(www) -> str:
-    root, base = www
-    build(REPO, root / "progress-layout", site_url=f"{base}/progress-layout/")
-    return f"{base}/progress-layout/"
-
 
 @pytest.mark.parametrize("viewport", [(1350, 940), (412, 915)], ids=["desktop", "phone"])
 @pytest.mark.parametrize("path", ["", "achievements/"], ids=["home", "achievements"])

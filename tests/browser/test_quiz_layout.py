@@ -7,9 +7,6 @@ import pytest
 from helpers import answer_everything, check_answers
 from playwright.sync_api import expect
 
-from conftest import REPO
-from site_build import build
-
 # Every layout shift of a cold load, summed as Lighthouse's CLS sums a short page load's.
 LAYOUT_SHIFT = """() => new Promise((done) => {
   let total = 0;
@@ -22,13 +19,6 @@ EDGES = """(selectors) => selectors.map((selector) => {
   const box = document.querySelector(selector).getBoundingClientRect();
   return [Math.round(box.left), Math.round(box.right)];
 })"""
-
-
-@pytest.fixture(scope="module")
-def sample(www) -> str:
-    root, base = www
-    build(REPO, root / "layout", site_url=f"{base}/layout/")
-    return f"{base}/layout/"
 
 
 @pytest.mark.parametrize("viewport", [(1350, 940), (412, 915)], ids=["desktop", "phone"])

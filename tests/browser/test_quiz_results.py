@@ -7,25 +7,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from helpers import CAPITALS, answer_alpha, answer_beta, card, check_answers, question, result, settle
+from helpers import CAPITALS, answer_alpha, answer_beta, card, check_answers, question, result, serious_problems, settle
 from playwright.sync_api import expect
 
-from conftest import REPO
-from site_build import build
-
-axe = Axe()
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1350, "height": 940}}
 
 
 def serious(page) -> list[str]:
     page.mouse.move(0, 0)  # material's hover colours are its own; what is shown at rest is checked here
-    found = axe.run(page, context={"include": [["article"]]}).response["violations"]
-    return [
-        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in found
-        if v["impact"] in ("serious", "critical")
-    ]
+    return serious_problems(page, "article")
 
 
 def finish_alpha_partly_right(page) -> None:
@@ -132,13 +122,6 @@ def test_after_a_pass_the_badge_and_the_next_block_are_the_way_on(page, site):
         "href", re.compile(r"/achievements/$")
     )
     expect(offer.get_by_role("link", name=re.compile("^Next:"))).to_have_count(0)
-
-
-@pytest.fixture(scope="module")
-def sample(www) -> str:
-    root, base = www
-    build(REPO, root / "results", site_url=f"{base}/results/")
-    return f"{base}/results/"
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))

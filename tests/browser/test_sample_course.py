@@ -4,18 +4,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
-
-from conftest import REPO
-from site_build import build
-
-
-@pytest.fixture(scope="module")
-def sample(www) -> str:
-    root, base = www
-    build(REPO, root / "sample", site_url=f"{base}/sample/")
-    return f"{base}/sample/"
 
 
 def test_every_sample_quiz_loads_and_marks(page, sample):

@@ -217,7 +217,7 @@ def test_paper_follows_cldr_by_region(harness, locale: str, paper: str) -> None:
 )
 def test_dates_follow_the_course_locale(harness, locale: str | None, shown: str) -> None:  # type: ignore[no-untyped-def]
     found = harness.evaluate(
-        "async (locale) => (await import('./assets/js/badges/badge-image.js'))"
+        "async (locale) => (await import('./assets/js/dates.js'))"
         ".formatDate(new Date('2026-11-23T10:00:00Z'), locale || undefined)",
         locale,
     )

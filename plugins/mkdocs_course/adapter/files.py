@@ -16,6 +16,7 @@ from ..course.structure import block_folders, load_quizzes
 from ..errors import CourseError, Location
 from ..minify import minified_file
 from ..quiz.render import quiz_page_markdown
+from .state import shown_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -83,7 +84,7 @@ def publish_badges(build: CourseBuild, looks: dict[str, BadgeConfig], files: Fil
             )
             continue
         image = Path(look.image) if look.image else None
-        chosen[block_id] = BadgeLook(look.colour, image, _as_written(image, build.project_dir) if image else "")
+        chosen[block_id] = BadgeLook(look.colour, image, shown_path(image, build.project_dir) if image else "")
     try:
         documents = badge_documents(build.settings, build.blocks, chosen, config.site_url or "")
     except CourseError as error:
@@ -91,14 +92,6 @@ def publish_badges(build: CourseBuild, looks: dict[str, BadgeConfig], files: Fil
         return
     for uri, content in documents:
         files.append(File.generated(config, uri, content=content))
-
-
-def _as_written(path: Path, project_dir: Path) -> str:
-    """A path from mkdocs.yml as the author wrote it: relative to mkdocs.yml when it is inside."""
-    try:
-        return path.resolve().relative_to(project_dir).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def watch_quizzes(build: CourseBuild, server: LiveReloadServer) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..assets import QUIZ_STYLESHEET, SITE_PREFIX
+from ..assets import ACHIEVEMENTS_STYLESHEET, QUIZ_STYLESHEET
 from ..course.data import course_data, light_course_data
 from ..course.lessons import (
     after_title,
@@ -34,9 +34,6 @@ from ..quiz.render import QUIZ_SLOT, cut_fields, json_for_script, quiz_payload, 
 from ..quiz.reviews import TargetPage, resolve_reviews
 from . import material_fixes
 from .navigation import fill_slot, page_of
-
-# On the achievements page only, in <head> (like the quiz's stylesheet).
-ACHIEVEMENTS_STYLESHEET = f"{SITE_PREFIX}/css/achievements.css"
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -86,7 +83,7 @@ def fill_quiz_pages(build: CourseBuild, fragments: Fragments, files: Files, *, p
         view = quiz_view(block.quiz, pass_mark=pass_mark, salt=build.salt, fields=fields)
         shell = _reported(build, fragments.render, "quiz.html", quiz=view, payload_json=json_for_script(payload))
         if preview:
-            questions = quiz_preview(block.quiz, build.fields.get(block.id, {}), reviews)
+            questions = quiz_preview(block.quiz, fields, reviews)
             shell += _reported(build, fragments.render, "quiz-preview.html", questions=questions)
         quiz_page.content = (quiz_page.content or "").replace(QUIZ_SLOT, shell)
 
@@ -153,24 +150,21 @@ def finish(build: CourseBuild, page: Page, output: str) -> str:
     if not build.course_data_html:
         return output
     if page.file.src_uri in build.quiz_pages:
-        output = finish_page(output, quiz_stylesheet(page) + build.course_data_html, build.file_notice_html)
+        head = stylesheet_link(QUIZ_STYLESHEET, page) + build.course_data_html
+        output = finish_page(output, head, build.file_notice_html)
     elif page.file.src_uri == ACHIEVEMENTS_PAGE:
-        output = finish_page(output, achievements_stylesheet(page) + build.course_data_html, build.file_notice_html)
+        head = stylesheet_link(ACHIEVEMENTS_STYLESHEET, page) + build.course_data_html
+        output = finish_page(output, head, build.file_notice_html)
     else:
         output = finish_page(output, build.course_data_html if page.is_homepage else build.light_data_html)
     return material_fixes.mend(output)
 
 
-def quiz_stylesheet(page: Page) -> str:
-    """The quiz's stylesheet in <head>, so the questions the build rendered are styled from the first
-    paint (loaded by the script, it would move them)."""
-    return f'<link rel="stylesheet" href="{relative_url(QUIZ_STYLESHEET, page.file.url)}">\n'
-
-
-def achievements_stylesheet(page: Page) -> str:
-    """The achievements page's stylesheet in <head>, so its cards, written by the build, are styled
-    from the first paint (loaded by the script, it would move them)."""
-    return f'<link rel="stylesheet" href="{relative_url(ACHIEVEMENTS_STYLESHEET, page.file.url)}">\n'
+def stylesheet_link(stylesheet: str, page: Page) -> str:
+    """A widget page's own stylesheet in <head> (the quiz's, the achievements'), so what the build
+    wrote into the page (questions, cards) is styled from the first paint (loaded by the script,
+    it would move them)."""
+    return f'<link rel="stylesheet" href="{relative_url(stylesheet, page.file.url)}">\n'
 
 
 def data_script(data: dict[str, Any]) -> str:

@@ -81,8 +81,8 @@ def start_build(options: CourseConfig, config: MkDocsConfig) -> CourseBuild:
         settings,
         project_dir,
         quizzes_dir,
-        _shown_path(Path(config.docs_dir), project_dir),
-        _shown_path(quizzes_dir, project_dir),
+        shown_path(Path(config.docs_dir), project_dir),
+        shown_path(quizzes_dir, project_dir),
         site_url=config.site_url or "",
     )
 
@@ -136,7 +136,8 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "course"
 
 
-def _shown_path(path: Path, project_dir: Path) -> str:
+def shown_path(path: Path, project_dir: Path) -> str:
+    """A path as the author sees it: relative to mkdocs.yml's folder when it is inside."""
     try:
         return path.resolve().relative_to(project_dir).as_posix()
     except ValueError:

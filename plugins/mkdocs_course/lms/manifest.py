@@ -113,28 +113,37 @@ def _resource(writer: _Writer, resources: _Element, files: Sequence[str], type_a
         writer.element(resource, "file", href=_href(path))
 
 
-def scorm12_manifest(course: dict[str, Any], files: Sequence[str]) -> str:
-    """`imsmanifest.xml` for SCORM 1.2: one SCO, the launch page, with `adlcp:masteryscore`."""
-    writer = _Writer(SCORM12)
+def _manifest_with_item(
+    writer: _Writer, course: dict[str, Any], schema_version: str, **item_attributes: str
+) -> tuple[_Element, _Element]:
+    """A SCORM manifest with its metadata and the one organization, whose one item is the course,
+    titled as the course (LMSs name the course by it). Returns the manifest and the item."""
     manifest = writer.element(
         None,
         "manifest",
         identifier=_identifier(course["courseId"], "manifest"),
         version="1.0",
-        xsi__schemaLocation=_schema_location(SCORM12),
+        xsi__schemaLocation=_schema_location(writer.namespaces),
     )
     # No IMS metadata (LOM): its 1.2 schema breaks XML Schema's rules, so no validator reads it;
     # LMSs name the course by the organization's title.
     metadata = writer.element(manifest, "metadata")
     writer.element(metadata, "schema", "ADL SCORM")
-    writer.element(metadata, "schemaversion", "1.2")
+    writer.element(metadata, "schemaversion", schema_version)
     organizations = writer.element(manifest, "organizations", default="organization-course")
     organization = writer.element(organizations, "organization", identifier="organization-course")
     writer.element(organization, "title", course["title"])
     item = writer.element(
-        organization, "item", identifier="item-course", identifierref="resource-course", isvisible="true"
+        organization, "item", identifier="item-course", identifierref="resource-course", **item_attributes
     )
     writer.element(item, "title", course["title"])
+    return manifest, item
+
+
+def scorm12_manifest(course: dict[str, Any], files: Sequence[str]) -> str:
+    """`imsmanifest.xml` for SCORM 1.2: one SCO, the launch page, with `adlcp:masteryscore`."""
+    writer = _Writer(SCORM12)
+    manifest, item = _manifest_with_item(writer, course, "1.2", isvisible="true")
     writer.element(item, "adlcp:masteryscore", _percent_text(course["masteryScore"]))
     _resource(writer, writer.element(manifest, "resources"), files, "adlcp__scormtype")
     return writer.document(manifest)
@@ -145,21 +154,7 @@ def scorm2004_manifest(course: dict[str, Any], files: Sequence[str]) -> str:
     by measure (`imsss:minNormalizedMeasure`, the mastery score scaled to 0..1), and each block's
     quiz as an objective named by the block's id."""
     writer = _Writer(SCORM2004)
-    manifest = writer.element(
-        None,
-        "manifest",
-        identifier=_identifier(course["courseId"], "manifest"),
-        version="1.0",
-        xsi__schemaLocation=_schema_location(SCORM2004),
-    )
-    metadata = writer.element(manifest, "metadata")
-    writer.element(metadata, "schema", "ADL SCORM")
-    writer.element(metadata, "schemaversion", "2004 4th Edition")
-    organizations = writer.element(manifest, "organizations", default="organization-course")
-    organization = writer.element(organizations, "organization", identifier="organization-course")
-    writer.element(organization, "title", course["title"])
-    item = writer.element(organization, "item", identifier="item-course", identifierref="resource-course")
-    writer.element(item, "title", course["title"])
+    manifest, item = _manifest_with_item(writer, course, "2004 4th Edition")
     objectives = writer.element(writer.element(item, "imsss:sequencing"), "imsss:objectives")
     primary = writer.element(objectives, "imsss:primaryObjective", satisfiedByMeasure="true")
     writer.element(primary, "imsss:minNormalizedMeasure", f"{course['masteryScore'] / 100:.4f}")

@@ -55,9 +55,8 @@ def site_files(site_dir: Path) -> list[str]:
     return sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file())
 
 
-def zip_site(site_dir: Path, output: Path) -> int:
-    """Every file of the site, the manifest first (some LMSs look for it at the start)."""
-    files = site_files(site_dir)
+def zip_site(site_dir: Path, files: list[str], output: Path) -> int:
+    """`files`, every file of the site, the manifest first (some LMSs look for it at the start)."""
     first = [name for name in files if name in ("imsmanifest.xml", "cmi5.xml")]
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(output.name + ".partial")
@@ -84,8 +83,9 @@ def package_course(config_file: Path, lms_format: str, output: Path | None = Non
                 f"The build made no {LAUNCH_PAGE}: is the `course` plugin listed under `plugins` in {config_file}?"
             )
         course = read_launch_data(launch_page.read_text(encoding="utf-8"))
-        name, manifest = manifest_for(course, site_files(site_dir))
+        files = site_files(site_dir)
+        name, manifest = manifest_for(course, files)
         (site_dir / name).write_text(manifest, encoding="utf-8")
         output = output or default_output(config_file, course["courseId"], lms_format)
-        count = zip_site(site_dir, output)
+        count = zip_site(site_dir, sorted({*files, name}), output)
     return Package(output, lms_format, course["title"], course["masteryScore"], count)

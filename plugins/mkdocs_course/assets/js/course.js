@@ -72,7 +72,7 @@ function markPasses(course, passed) {
   markNavigation(course, passed, visited);
   // Progress bars, the home page's next step and a block's status load their code there only.
   if (document.querySelector("[data-course-progress], [data-course-continue], [data-course-block-status]")) {
-    import("./progress-view.js").then((module) => module.showProgress({ course, passed, visited, siteRoot, tick }));
+    import("./progress-view.js").then((module) => module.showProgress({ course, passed, visited, siteRoot, tick, pagePath }));
   }
 }
 

@@ -13,7 +13,7 @@ const startOf = new WeakMap(); // what the build wrote, shown again if the progr
  * @param {string[]} visited site-relative URLs of the visited lessons, the latest last
  * @returns {{kind: "start"|"intro"|"lesson"|"quiz"|"done", block?: object, lesson?: object, number?: number}}
  */
-export function nextStep(course, passed, visited) {
+function nextStep(course, passed, visited) {
   const steps = course.blocks.flatMap((block) => [
     ...(block.lessons || []).map((lesson, index) => ({ kind: "lesson", block, lesson, number: index + 1, done: visited.includes(lesson.url) })),
     { kind: "quiz", block, done: passed.includes(block.id) },
@@ -46,7 +46,7 @@ function describe(step, course) {
  * @param {HTMLElement} box the `[data-course-continue]` element
  * @param {{course: object, passed: string[], visited: string[], siteRoot: URL}} progress
  */
-export function showNextStep(box, { course, passed, visited, siteRoot }) {
+function showNextStep(box, { course, passed, visited, siteRoot }) {
   const step = nextStep(course, passed, visited);
   const text = box.querySelector("[data-course-next]");
   const link = box.querySelector("[data-course-next-link]");
@@ -69,7 +69,7 @@ export function showNextStep(box, { course, passed, visited, siteRoot }) {
  * @param {boolean} passed whether the block's quiz is passed
  * @returns {string}
  */
-export function blockStatus(lessons, visited, passed) {
+function blockStatus(lessons, visited, passed) {
   if (passed) return "Quiz passed";
   return visited ? `In progress: ${visited} of ${lessons} lessons visited` : "Not started";
 }
@@ -86,8 +86,7 @@ function showProgressBars(course, passed) {
   });
 }
 
-function showBlockStatus(passed, visited, siteRoot) {
-  const pagePath = (url) => url.split("#")[0].replace(/index\.html$/, "");
+function showBlockStatus({ passed, visited, siteRoot, pagePath }) {
   const visitedPaths = visited.map((url) => pagePath(new URL(url, siteRoot).href));
   const lessons = [...document.querySelectorAll("[data-course-lessons] a[href]")];
   const seen = lessons.filter((link) => visitedPaths.includes(pagePath(link.href))).length;
@@ -102,16 +101,17 @@ function showBlockStatus(passed, visited, siteRoot) {
  * blocks and next step, a block's status (the build wrote them as for a new learner). A block's
  * lessons are the links in the page's `[data-course-lessons]` list.
  * @param {{course: object, passed: string[], visited: string[], siteRoot: URL,
- *   tick: (text: string, kind: string) => HTMLElement}} progress `tick` makes course.js's marks
+ *   tick: (text: string, kind: string) => HTMLElement, pagePath: (url: string) => string}} progress
+ *   `tick` makes course.js's marks; `pagePath` is how course.js compares a link with a page
  */
 export function showProgress(progress) {
-  const { course, passed, visited, siteRoot, tick } = progress;
+  const { course, passed, tick } = progress;
   showProgressBars(course, passed);
   for (const item of document.querySelectorAll("[data-course-overview] li[data-block-id]")) {
     item.querySelectorAll(".course-mark").forEach((mark) => mark.remove()); // two refreshes may overlap
     if (passed.includes(item.dataset.blockId)) item.append(tick("Passed", "passed"));
   }
-  showBlockStatus(passed, visited, siteRoot);
+  showBlockStatus(progress);
   const box = document.querySelector("[data-course-continue]");
   if (box) showNextStep(box, progress);
 }

@@ -1,15 +1,16 @@
 // Each block's card on the achievements page: its status, its badge (in colour once earned,
 // greyed before) and, once passed, the badge downloads.
 import { runAction, statusMessages } from "../action-button.js";
+import { formatDate } from "../dates.js";
 import { el, screenReaderText } from "../dom.js";
 import { passOf } from "../badges/eligibility.js";
 
 const button = (text, primary, ...hidden) =>
   el("button", { type: "button", class: `md-button${primary ? " md-button--primary" : ""}` }, text, ...hidden);
 
-function statusText(entry, dateFormat) {
+function statusText(entry, locale) {
   if (entry?.passed) {
-    const when = entry.passedAt ? ` on ${dateFormat.format(new Date(entry.passedAt))}.` : ".";
+    const when = entry.passedAt ? ` on ${formatDate(entry.passedAt, locale)}.` : ".";
     return `Passed with a best score of ${entry.bestScore}%${when}`;
   }
   return "Not passed yet" + (entry?.attempts ? ` (best score so far ${entry.bestScore || 0}%).` : ".");
@@ -38,16 +39,16 @@ function badgeDownloads(block, makeBadge) {
  * @param {HTMLElement} card the block's `li[data-block-id]` written by the build
  * @param {object} block the block from the course data
  * @param {object} record the learner's record
- * @param {{dateFormat: Intl.DateTimeFormat, absolute: (url: string) => string,
+ * @param {{locale?: string, absolute: (url: string) => string,
  *   makeBadge: (block: object, format: string, notice: HTMLElement) => Promise<string>}} tools
  */
-export function renderBlockCard(card, block, record, { dateFormat, absolute, makeBadge }) {
+export function renderBlockCard(card, block, record, { locale, absolute, makeBadge }) {
   const entry = record.blocks[block.id];
   const earned = Boolean(passOf(record, block.id));
   card.classList.toggle("course-passed", Boolean(entry?.passed));
   card.querySelector("[data-block-status]")?.replaceChildren(
     el("span", { "aria-hidden": "true" }, entry?.passed ? "✓ " : "○ "),
-    statusText(entry, dateFormat),
+    statusText(entry, locale),
   );
   const artwork = card.querySelector("[data-block-badge]");
   if (artwork && block.badgeUrl) {

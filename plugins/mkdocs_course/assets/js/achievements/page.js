@@ -20,22 +20,20 @@ const actions = () => import("../badges/actions.js");
 export function mount(node, { course, store, siteRoot }) {
   addStylesheet(new URL("../../css/achievements.css", import.meta.url).href);
   node.classList.add("course-widget");
-  // The course's locale (the plugin's `locale` option): a UK course writes 23 November 2026.
-  const locale = course.locale || document.documentElement.lang || undefined;
   const absolute = (url) => new URL(url, siteRoot).href;
   const badgeUrls = (block) => ({ svgUrl: absolute(block.badgeUrl), credentialUrl: absolute(block.credentialUrl) });
   const makeBadge = async (block, format, notice) => {
     const { downloadBadge } = await actions();
-    const badge = await downloadBadge({ courseData: course, block, record: store.get(), format, locale, notice, siteRoot, ...badgeUrls(block) });
+    const badge = await downloadBadge({ courseData: course, block, record: store.get(), format, notice, siteRoot, ...badgeUrls(block) });
     return `Your badge for block ${block.number} is saved in your downloads as ${badge.filename}.`;
   };
   const makeStatement = async (name) => {
     const { downloadStatement } = await actions();
     const record = store.get();
-    const made = await downloadStatement({ courseData: course, record, name, locale, svgUrlFor: (block) => absolute(block.badgeUrl) });
+    const made = await downloadStatement({ courseData: course, record, name, svgUrlFor: (block) => absolute(block.badgeUrl) });
     return `Your statement is saved in your downloads as ${made.filename}.`;
   };
-  const cardTools = { dateFormat: new Intl.DateTimeFormat(locale, { dateStyle: "long" }), absolute, makeBadge };
+  const cardTools = { locale: course.locale, absolute, makeBadge };
   const shownCards = new Map(); // a card is drawn again only when it changes, so focus stays put
   const statementBox = node.querySelector("[data-course-statement]");
   const showStatement = statementBox ? statementSection(statementBox, { course, store, absolute, makeStatement }) : () => {};

@@ -1,7 +1,8 @@
 // What the quiz result and the achievements page call: make a file and hand it to the learner.
 // Small on purpose; the PDF code is imported only inside downloadStatement().
 
-import { badgePng, courseLocale, personalisedSvg } from "./badge-image.js";
+import { courseLocale } from "../dates.js";
+import { badgePng, personalisedSvg } from "./badge-image.js";
 import { fillCredential } from "./credential.js";
 import { completion, passOf } from "./eligibility.js";
 import { bakePng } from "./png-itxt.js";

@@ -1,6 +1,7 @@
 // The learner's badge picture: the block's artwork with the learner's name and the date passed,
 // in a square, as PNG bytes (canvas) or as SVG text. The name is always set as text, never parsed as markup.
 
+import { formatDate } from "../dates.js";
 import { baseDirection, cssFont, fillFittedText, FONT_STACK, wrapMeasured } from "./script-text.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -11,29 +12,6 @@ const MEDAL = { x: 72, y: 10, size: 456 };
 const PNG_SCALE = 1.5;
 const NAME = { baseline: 526, size: 40, minSize: 16, maxWidth: 560 };
 const DATE = { size: 24, colour: "#333333" };
-
-/**
- * The course's locale for dates and paper: the course data's `locale` (from the plugin's option),
- * else the page's language, else en-GB; a tag Intl cannot use counts as absent.
- * @param {string} [locale]
- * @returns {string}
- */
-export function courseLocale(locale) {
-  for (const candidate of [locale, document.documentElement.lang, "en-GB"]) {
-    try {
-      if (candidate) return Intl.getCanonicalLocales(candidate)[0];
-    } catch {
-      // not a BCP 47 tag: try the next
-    }
-  }
-  return "en-GB";
-}
-
-/** "21 November 2026" in the course's locale (dateStyle "long"). */
-export function formatDate(date, locale) {
-  const when = date instanceof Date ? date : new Date(date);
-  return new Intl.DateTimeFormat(courseLocale(locale), { dateStyle: "long" }).format(when);
-}
 
 /** Loads SVG text as an image (no scripts run, no outside resources are fetched). */
 export async function svgImage(svgText) {

@@ -11,7 +11,8 @@
 // than run onto a second page. Text is set in one column, top to bottom, so that it extracts in
 // the order it is read.
 
-import { artworkCanvas, courseLocale, formatDate } from "./badge-image.js";
+import { courseLocale, formatDate } from "../dates.js";
+import { artworkCanvas } from "./badge-image.js";
 import { textCanvas } from "./script-text.js";
 import { listSentence } from "./sentences.js";
 

@@ -11,14 +11,14 @@ const CMI5_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
 const MOVE_ON_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/moveon";
 const MASTERY_EXTENSION = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
 /** The state document that keeps the learner's record (and what was sent) between sessions. */
-export const RECORD_STATE_ID = "https://w3id.org/xapi/mkdocs-course/state/record";
+const RECORD_STATE_ID = "https://w3id.org/xapi/mkdocs-course/state/record";
 
 /**
  * The launch parameters the LMS adds to the launch URL (cmi5 8.1), or null when one is missing.
  * @param {string} search the launch URL's query, `location.search`
  * @returns {{endpoint: string, fetchUrl: string, actor: object, registration: string, activityId: string}|null}
  */
-export function launchParameters(search) {
+function launchParameters(search) {
   const parameters = new URLSearchParams(search);
   const names = ["endpoint", "fetch", "actor", "registration", "activityId"];
   if (!names.every((name) => parameters.get(name))) return null;
@@ -57,7 +57,7 @@ function statementContext(launchData, registration, { moveOn, masteryScore }) {
  * @param {{launch: object, launchData: object}} session
  * @param {{result?: object, masteryScore?: number, timestamp?: Date}} [extra] `timestamp`: when (default now)
  */
-export function cmi5Statement(verb, { launch, launchData }, { result, masteryScore, timestamp = new Date() } = {}) {
+function cmi5Statement(verb, { launch, launchData }, { result, masteryScore, timestamp = new Date() } = {}) {
   const moveOn = Boolean(result && ("success" in result || "completion" in result));
   const statement = {
     id: newId(),

@@ -53,7 +53,7 @@ function apiUpFrom(start, property) {
  * @param {Window} [start] the window to search from
  * @returns {object|null}
  */
-export function findApi(property, start = window) {
+function findApi(property, start = window) {
   const found = apiUpFrom(start, property);
   if (found) return found;
   try {
@@ -111,7 +111,7 @@ function scorm2004Values(report, indices) {
  * @param {string|null} saved the record as text (report.js's savedText)
  * @returns {[string, string][]}
  */
-export function scormValues(version, report, indices, saved) {
+function scormValues(version, report, indices, saved) {
   const values = version === "scorm12" ? scorm12Values(report, indices) : scorm2004Values(report, indices);
   if (saved !== null) values.push(["cmi.suspend_data", saved]);
   values.push([version === "scorm12" ? "cmi.core.exit" : "cmi.exit", "suspend"]);

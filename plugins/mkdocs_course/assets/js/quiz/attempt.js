@@ -91,12 +91,6 @@ export function restoreAttempt(quiz, draft) {
   return { items, marked };
 }
 
-/** The options the learner chose in an item, as author indices (none for true/false and text). */
-export function chosenOptions(item) {
-  if (item.question.type === "single") return item.response === null ? [] : [item.response];
-  return item.question.type === "multiple" ? item.response || [] : [];
-}
-
 /** The draft saved in the record: all a reload needs to show the same attempt. */
 export function attemptDraft(items, marked) {
   const questions = items.map(({ question, variantIndex, order, response, tries, closed }) => ({

@@ -34,7 +34,7 @@ export const button = (text, primary = false) =>
  * @param {string} text
  * @param {() => void} [moveFocus] what the link does; by default it focuses `target`
  */
-export function quizLink(target, text, moveFocus = () => target.focus()) {
+function quizLink(target, text, moveFocus = () => target.focus()) {
   const link = el("a", { href: `#${target.id}` }, text);
   link.addEventListener("click", (event) => {
     event.preventDefault();
@@ -78,12 +78,14 @@ function markOptions(item, right) {
   return [el("p", {}, `${found} of ${right.length} right options chosen.`)];
 }
 
-function verdictOf(item, answered) {
+// A closed question's verdict, in its feedback and in the result's summary alike.
+const closedVerdict = (item) => (item.correct ? ["✓", "Correct"] : ["✗", item.answered ? "Incorrect" : "Not answered"]);
+
+function verdictOf(item) {
   if (!item.closed) {
     return ["✗", "Not right yet.", ` ${triesLeftText(item.question.tries - item.tries)}: change your answer and check it again.`];
   }
-  if (item.correct) return ["✓", "Correct", ""];
-  return ["✗", answered ? "Incorrect" : "Not answered", ""];
+  return [...closedVerdict(item), ""];
 }
 
 /**
@@ -100,7 +102,7 @@ export async function showChecked(salt, item) {
   const chosen = question.type === "true_false" ? [] : checkedValues(item);
   const notes = await Promise.all(chosen.map((index) => open(variant.feedbackSealed[index], `feedback:${index}`)));
   item.fieldset.querySelector(".course-q__tries").textContent = triesLeftText(question.tries - item.tries);
-  const [character, words, more] = verdictOf(item, answered);
+  const [character, words, more] = verdictOf(item);
   const verdict = el("p", { class: "course-q__verdict", tabindex: "-1" }, icon(character), el("strong", {}, words), more);
   const parts = [verdict];
   if (item.closed) {
@@ -134,8 +136,8 @@ export function resultSummary(items, { percent, passMark, passed }) {
   const verdict = el("strong", {}, passed ? "You passed." : "You have not passed yet.");
   const links = el("ul", { class: "course-quiz__revisit" });
   items.forEach((item, index) => {
-    const said = item.correct ? "Correct" : item.answered ? "Incorrect" : "Not answered";
-    links.append(el("li", {}, quizLink(item.element, `Question ${index + 1}`), " ", icon(item.correct ? "✓" : "✗"), said));
+    const [character, said] = closedVerdict(item);
+    links.append(el("li", {}, quizLink(item.element, `Question ${index + 1}`), " ", icon(character), said));
   });
   const total = `${right} of ${items.length} questions right within their tries. The pass mark is ${passMark}%. `;
   return { heading, nodes: [heading, el("p", {}, total, verdict), el("p", {}, "Go back to a question:"), links] };

@@ -50,6 +50,9 @@ export function answerKey(type, response) {
   return response === null || response === undefined ? null : String(response);
 }
 
+// The salted hash of an answer key, as the build writes a variant's answerHashes.
+const answerHash = (salt, question, variantIndex, key) => sha256(`${salt}:${question.id}:${variantIndex}:${key}`);
+
 /**
  * Marks one question against its salted answer hashes.
  * @returns {Promise<{answered: boolean, correct: boolean}>}
@@ -57,7 +60,7 @@ export function answerKey(type, response) {
 export async function mark(salt, question, variantIndex, response) {
   const key = answerKey(question.type, response);
   if (key === null) return { answered: false, correct: false };
-  const hash = await sha256(`${salt}:${question.id}:${variantIndex}:${key}`);
+  const hash = await answerHash(salt, question, variantIndex, key);
   return { answered: true, correct: question.variants[variantIndex].answerHashes.includes(hash) };
 }
 
@@ -81,7 +84,7 @@ function possibleKeys(type, order) {
  */
 export async function rightAnswer(salt, question, variantIndex, order) {
   const keys = possibleKeys(question.type, order);
-  const hashes = await Promise.all(keys.map((key) => sha256(`${salt}:${question.id}:${variantIndex}:${key}`)));
+  const hashes = await Promise.all(keys.map((key) => answerHash(salt, question, variantIndex, key)));
   const found = keys.find((key, index) => question.variants[variantIndex].answerHashes.includes(hashes[index]));
   return found ? found.split(",") : [];
 }

@@ -1,6 +1,7 @@
 // The quiz page: connects the attempt (attempt.js), the questions the build rendered (view.js),
 // marking and what it shows (feedback.js, loaded on the first check) and the learner's record
 // (record.js through the store).
+import { formatDate } from "../dates.js";
 import { el } from "../dom.js";
 import { addResult } from "../record.js";
 import { attemptDraft, newAttempt, restoreAttempt, shownVariantKeys } from "./attempt.js";
@@ -17,7 +18,6 @@ class QuizPage {
     this.blockId = this.quiz.blockId;
     this.passMark = this.quiz.passMark ?? course.passMark;
     Object.assign(this, { course, store, siteRoot, items: [], marked: false });
-    this.dateFormat = new Intl.DateTimeFormat(course.locale || document.documentElement.lang || undefined, { dateStyle: "long" });
     const part = (name) => root.querySelector(`.course-quiz__${name}`);
     [this.status, this.result, this.form, this.list, this.confirmBox, this.actions] = ["status", "result", "form", "list", "confirm", "actions"].map(part);
     this.form.addEventListener("input", () => this.saveDraft());
@@ -72,7 +72,7 @@ class QuizPage {
 
   showStatus() {
     const entry = this.blockEntry();
-    const when = entry?.passedAt ? ` on ${this.dateFormat.format(new Date(entry.passedAt))}` : "";
+    const when = entry?.passedAt ? ` on ${formatDate(entry.passedAt, this.course.locale)}` : "";
     const soFar = entry?.attempts ? ` Best score so far: ${entry.bestScore || 0}%.` : "";
     this.status.textContent = entry?.passed
       ? `You passed this quiz${when}. Best score: ${entry.bestScore}%. You can try it again at any time.`
