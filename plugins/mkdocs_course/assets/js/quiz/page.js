@@ -199,7 +199,11 @@ class QuizPage {
 export function mount(root, context) {
   root.classList.add("course-quiz--scripted"); // the page's own script does it first, unless refused
   const page = new QuizPage(root, context);
-  // Busy (templates/quiz.html) until the learner's saved attempt, if any, replaces the build's.
-  page.start().finally(() => root.removeAttribute("aria-busy"));
+  // Busy, its buttons disabled (templates/quiz.html), until the learner's saved attempt, if any,
+  // replaces the build's.
+  page.start().finally(() => {
+    root.querySelectorAll(".course-q__check button, .course-quiz__actions button").forEach((button) => (button.disabled = false));
+    root.removeAttribute("aria-busy");
+  });
   return () => page.sync();
 }
