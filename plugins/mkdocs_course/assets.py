@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .bundle import bundle, static_imports
-from .minify import MINIFIERS, minify
+from .minify import MINIFIERS, minified_file, minify
 
 PACKAGE_DIR = Path(__file__).parent
 ASSETS_DIR = PACKAGE_DIR / "assets"
@@ -21,12 +21,17 @@ WIDGET_MODULES = (
     JS_DIR / "quiz" / "page.js",
     JS_DIR / "quiz" / "feedback.js",
     JS_DIR / "achievements" / "page.js",
+    JS_DIR / "journal" / "writing.js",
+    JS_DIR / "journal" / "journal-page.js",
 )
 STYLESHEET = f"{SITE_PREFIX}/css/course.css"
 # On quiz pages only, in <head> (adapter/pages.py), so the questions the build rendered never move.
 QUIZ_STYLESHEET = f"{SITE_PREFIX}/css/quiz.css"
 # On the achievements page only, in <head> too, so the cards the build wrote never move.
 ACHIEVEMENTS_STYLESHEET = f"{SITE_PREFIX}/css/achievements.css"
+# On pages with a writing activity and the journal page only, in <head> too: the writing area the
+# build wrote never moves, and pages without one carry none of it.
+JOURNAL_STYLESHEET = f"{SITE_PREFIX}/css/journal.css"
 # The quiz files' JSON Schema, at a stable URL of every site, for editors (the package holds the one copy).
 QUIZ_SCHEMA = PACKAGE_DIR / "quiz" / "schema.json"
 QUIZ_SCHEMA_URI = f"{SITE_PREFIX}/quiz.schema.json"
@@ -71,3 +76,15 @@ def widget_bundle(path: Path) -> str:
         already_loaded = static_imports(JS_DIR / "course.js")
         _bundles[key] = minify(bundle(path, external=already_loaded, root=JS_DIR), ".js")
     return _bundles[key]
+
+
+def published_text(asset: Asset, *, minify: bool) -> str | None:
+    """What a site publishes for `asset` when it is not the package's file as it is: with `minify`
+    (a build), each widget module bundled with its imports and our own JS and CSS minified; None
+    otherwise (`serve`, vendor files, images). The plugin (adapter/files.py) and the command that
+    writes them into the docs folder for other engines (markdown/publish.py) both ask this."""
+    if minify and asset.path in WIDGET_MODULES:
+        return widget_bundle(asset.path)
+    if minify and asset.minifiable:
+        return minified_file(asset.path)
+    return None

@@ -3,18 +3,20 @@ achievements pages, and each block's badge files, all as MkDocs `File`s so other
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import File, InclusionLevel
 
-from ..assets import ENTRY_SCRIPT, STYLESHEET, WIDGET_MODULES, package_assets, widget_bundle
+from ..assets import ENTRY_SCRIPT, SITE_PREFIX, STYLESHEET, package_assets, published_text
 from ..badges.publish import BadgeLook, badge_documents
+from ..course.journal import JOURNAL_PAGE, JOURNAL_SLOT, duplicate_errors, find_activities
+from ..course.markers import fill_quiz_page
 from ..course.pages import ACHIEVEMENTS_PAGE, ACHIEVEMENTS_SLOT, ERRORS_SLOT, quiz_page_uri
 from ..course.structure import block_folders, load_quizzes
 from ..errors import CourseError, Location
-from ..minify import minified_file
 from ..quiz.render import quiz_page_markdown
 from .state import shown_path
 
@@ -41,13 +43,20 @@ def publish_assets(files: Files, config: MkDocsConfig, *, minify: bool, lms_form
     """The package's browser files; when `minify` (a build), our own JS and CSS minified and each
     widget module as one file with its imports; as they are otherwise (`serve`, so authors debug
     the readable source). The LMS runtime only in LMS mode (`lms_format`, adapter/lms.py)."""
+    _drop_copies(files, lambda uri: uri.startswith(f"{SITE_PREFIX}/"))
     for asset in package_assets(lms=bool(lms_format)):
-        if minify and asset.path in WIDGET_MODULES:
-            files.append(File.generated(config, asset.uri, content=widget_bundle(asset.path)))
-        elif minify and asset.minifiable:
-            files.append(File.generated(config, asset.uri, content=minified_file(asset.path)))
+        text = published_text(asset, minify=minify)
+        if text is not None:
+            files.append(File.generated(config, asset.uri, content=text))
         else:
             files.append(File.generated(config, asset.uri, abs_src_path=str(asset.path)))
+
+
+def _drop_copies(files: Files, is_ours: Callable[[str], bool]) -> None:
+    """Files the plugin publishes itself that the docs folder also holds (written there by
+    `mkdocs-course assets` for engines without plugins) give way to the plugin's, never stale."""
+    for file in [file for file in files if file.generated_by is None and is_ours(file.src_uri)]:
+        files.remove(file)
 
 
 def add_quiz_pages(build: CourseBuild, files: Files, config: MkDocsConfig) -> None:
@@ -58,10 +67,51 @@ def add_quiz_pages(build: CourseBuild, files: Files, config: MkDocsConfig) -> No
     build.quizzes, build.broken = loaded.quizzes, loaded.broken
     build.errors += loaded.errors
     for block_id, quiz in loaded.quizzes.items():
-        _add_page(files, config, quiz_page_uri(block_id), quiz_page_markdown(quiz, build.field_marker))
+        uri = quiz_page_uri(block_id)
+        author_page = _author_page(files, uri)
+        if author_page is None:
+            _add_page(files, config, uri, quiz_page_markdown(quiz, build.field_marker))
+            continue
+        # The author wrote the page (for engines without plugins: markdown/); the quiz goes where
+        # its marker stands, so the page is rendered once, in the same place under both engines.
+        try:
+            filled = fill_quiz_page(author_page.content_string, quiz, build.field_marker, f"{build.docs_shown}/{uri}")
+        except CourseError as error:
+            build.errors.append(error)
+            filled = f"# Quiz\n\n{ERRORS_SLOT}\n"
+        files.remove(author_page)
+        files.append(File.generated(config, uri, content=filled, inclusion=author_page.inclusion))
     for block_id in loaded.broken:
-        _add_page(files, config, quiz_page_uri(block_id), f"# Quiz\n\n{ERRORS_SLOT}\n")
-    _add_page(files, config, ACHIEVEMENTS_PAGE, f"# Achievements\n\n{ACHIEVEMENTS_SLOT}\n")
+        uri = quiz_page_uri(block_id)
+        if (author_page := _author_page(files, uri)) is not None:
+            files.remove(author_page)
+        _add_page(files, config, uri, f"# Quiz\n\n{ERRORS_SLOT}\n")
+    if _author_page(files, ACHIEVEMENTS_PAGE) is None:  # an author's page holds its own slot
+        _add_page(files, config, ACHIEVEMENTS_PAGE, f"# Achievements\n\n{ACHIEVEMENTS_SLOT}\n")
+
+
+def _author_page(files: Files, src_uri: str) -> File | None:
+    file = files.get_file_from_path(src_uri)
+    return file if file is not None and file.generated_by is None else None
+
+
+def add_journal_page(build: CourseBuild, files: Files, config: MkDocsConfig) -> None:
+    """Find every page's writing activities (course/journal.py) and check their ids across the
+    course; the journal page joins the site when there is at least one."""
+    for file in files.documentation_pages():
+        if file.generated_by is not None:
+            continue
+        try:
+            markdown = file.content_string
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs reports an unreadable page when it reads it
+        found, errors = find_activities(markdown, f"{build.docs_shown}/{file.src_uri}")
+        build.errors += errors
+        if found:
+            build.activities[file.src_uri] = found
+    build.errors += duplicate_errors(activity for found in build.activities.values() for activity in found)
+    if build.activities and _author_page(files, JOURNAL_PAGE) is None:  # an author's page holds its own slot
+        _add_page(files, config, JOURNAL_PAGE, f"# Your journal\n\n{JOURNAL_SLOT}\n")
 
 
 def _add_page(files: Files, config: MkDocsConfig, src_uri: str, markdown: str) -> None:
@@ -90,6 +140,8 @@ def publish_badges(build: CourseBuild, looks: dict[str, BadgeConfig], files: Fil
     except CourseError as error:
         build.errors.append(error)
         return
+    published = {uri for uri, _ in documents}
+    _drop_copies(files, lambda uri: uri in published)
     for uri, content in documents:
         files.append(File.generated(config, uri, content=content))
 

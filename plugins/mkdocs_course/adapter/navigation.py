@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..course.headings import headings, insertion_index
+from ..course.journal import JOURNAL_PAGE
 from ..course.model import Block
 from ..course.outcomes import block_outcomes
 from ..course.pages import ACHIEVEMENTS_PAGE, quiz_page_uri
@@ -41,8 +42,8 @@ def place_generated_pages(build: CourseBuild, nav: Navigation, files: Files, *, 
         first = first_page(section)
         if quiz_page is None or first is None:
             continue
-        build.block_pages[block_id] = _pages(section)  # before the quiz joins it
-        append_page(nav, section, quiz_page)
+        build.block_pages[block_id] = [page for page in _pages(section) if page is not quiz_page]
+        place_page(nav, section, quiz_page, reorder=from_folders)
         block = Block(
             id=block_id,
             # The pages put "Block 1: " before it; an author's section may already say so.
@@ -58,11 +59,15 @@ def place_generated_pages(build: CourseBuild, nav: Navigation, files: Files, *, 
     for block_id in build.broken:
         quiz_page = page_of(files, quiz_page_uri(block_id))
         if quiz_page is not None and block_id in sections:
-            append_page(nav, sections[block_id], quiz_page)
+            place_page(nav, sections[block_id], quiz_page, reorder=from_folders)
     achievements = page_of(files, ACHIEVEMENTS_PAGE)
     if achievements is not None:
-        append_page(nav, None, achievements)
+        place_page(nav, None, achievements, reorder=from_folders)
         build.achievements_url = achievements.file.url
+    journal = page_of(files, JOURNAL_PAGE)  # after the achievements: only with a writing activity
+    if journal is not None and build.activities:
+        place_page(nav, None, journal, reorder=from_folders)
+        build.journal_url = journal.file.url
     relink(nav)
 
 
@@ -150,6 +155,29 @@ def _first_page_outcomes(page: Page, build: CourseBuild) -> tuple[str, ...]:
     except CourseError as error:
         build.errors.append(error)
         return ()
+
+
+def place_page(nav: Navigation, parent: Section | None, page: Page, *, reorder: bool) -> None:
+    """A generated page goes at the end of its section (or of the top level). A page the author
+    wrote (a quiz or achievements page with its marker, markdown/) and listed in `nav:` stays where
+    the author put it; one MkDocs placed from the folders (`reorder`) moves to the end too."""
+    holder = _holder(nav.items, page)
+    if holder is not None:
+        if not reorder:
+            return
+        holder.remove(page)
+    append_page(nav, parent, page)
+
+
+def _holder(items: list, page: Page) -> list | None:
+    """The list of the nav that holds `page`, if any."""
+    for item in items:
+        if item is page:
+            return items
+        found = _holder(getattr(item, "children", None) or [], page)
+        if found is not None:
+            return found
+    return None
 
 
 def append_page(nav: Navigation, parent: Section | None, page: Page) -> None:

@@ -7,8 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..assets import ACHIEVEMENTS_STYLESHEET, QUIZ_STYLESHEET
+from ..assets import ACHIEVEMENTS_STYLESHEET, JOURNAL_STYLESHEET, QUIZ_STYLESHEET
 from ..course.data import course_data, light_course_data
+from ..course.data import data_script as course_data_script
+from ..course.journal import (
+    JOURNAL_PAGE,
+    JOURNAL_SLOT,
+    JournalPage,
+    insert_writing_areas,
+    journal_sections,
+    writing_area_html,
+)
 from ..course.lessons import (
     after_title,
     before_title,
@@ -103,13 +112,68 @@ def fill_course_pages(build: CourseBuild, fragments: Fragments, files: Files) ->
         home.content = fill_slot(home, home.content, OVERVIEW_SLOT, overview)
     achievements = page_of(files, ACHIEVEMENTS_PAGE)
     if achievements is not None and achievements.content is not None:
-        added = _reported(build, achievements_html, fragments, build.settings, build.blocks, achievements.file.url)
+        added = _reported(
+            build, achievements_html, fragments, build.settings, build.blocks, achievements.file.url, build.journal_url
+        )
         achievements.content = fill_slot(achievements, achievements.content, ACHIEVEMENTS_SLOT, added)
     for block_id, errors in build.broken.items():
         quiz_page = page_of(files, quiz_page_uri(block_id))
         if quiz_page is not None and quiz_page.content is not None:
             listed = _reported(build, fragments.render, "errors.html", errors=errors)
             quiz_page.content = quiz_page.content.replace(ERRORS_SLOT, listed)
+
+
+def fill_writing_pages(build: CourseBuild, fragments: Fragments, files: Files) -> None:
+    """Each writing activity's area goes into its admonition (course/journal.py), and the journal
+    page lists them all by block. An activity whose admonition did not render is a mistake."""
+    for src_uri, activities in build.activities.items():
+        page = page_of(files, src_uri)
+        if page is None or page.content is None:
+            continue
+        areas = {activity.id: _reported(build, writing_area_html, fragments, activity) for activity in activities}
+        page.content, placed = insert_writing_areas(page.content, areas)
+        build.errors += [
+            CourseError(
+                activity.where,
+                f"the writing activity '{activity.id}' did not render as an admonition.",
+                "Add `admonition` to `markdown_extensions` in mkdocs.yml, and write the activity as "
+                '`!!! question journal <id> "Title"` at the start of a line.',
+            )
+            for activity in activities
+            if activity.id not in placed
+        ]
+    journal = page_of(files, JOURNAL_PAGE)
+    if not build.activities or journal is None or journal.content is None:
+        return
+    sections = journal_sections(_journal_pages(build, files), journal.file.url)
+    listed = _reported(
+        build,
+        fragments.render,
+        "journal.html",
+        sections=sections,
+        course_title=build.settings.title,
+        achievements_href=relative_url(build.achievements_url, journal.file.url),
+    )
+    journal.content = fill_slot(journal, journal.content, JOURNAL_SLOT, listed)
+
+
+def _journal_pages(build: CourseBuild, files: Files) -> list[JournalPage]:
+    """The pages with writing activities: each block's in course order, then the others."""
+    in_blocks: list[JournalPage] = []
+    for block in build.blocks:
+        for page in build.block_pages.get(block.id, []):
+            if page.file.src_uri in build.activities:
+                heading = f"Block {block.number}: {block.title}"
+                in_blocks.append(
+                    JournalPage(heading, page.file.url, page.title or "", tuple(build.activities[page.file.src_uri]))
+                )
+    listed = {page.url for page in in_blocks}
+    others = [
+        JournalPage("", page.file.url, page.title or "", tuple(activities))
+        for src_uri, activities in build.activities.items()
+        if (page := page_of(files, src_uri)) is not None and page.file.url not in listed
+    ]
+    return in_blocks + others
 
 
 def fill_block_pages(build: CourseBuild, fragments: Fragments) -> None:
@@ -155,6 +219,10 @@ def finish(build: CourseBuild, page: Page, output: str) -> str:
     elif page.file.src_uri == ACHIEVEMENTS_PAGE:
         head = stylesheet_link(ACHIEVEMENTS_STYLESHEET, page) + build.course_data_html
         output = finish_page(output, head, build.file_notice_html)
+    elif page.file.src_uri in build.activities or page.file.src_uri == JOURNAL_PAGE:
+        # Writing pages and the journal: their own stylesheet, and the light data (the record's key).
+        data = build.course_data_html if page.is_homepage else build.light_data_html
+        output = finish_page(output, stylesheet_link(JOURNAL_STYLESHEET, page) + data)
     else:
         output = finish_page(output, build.course_data_html if page.is_homepage else build.light_data_html)
     return material_fixes.mend(output)
@@ -168,7 +236,7 @@ def stylesheet_link(stylesheet: str, page: Page) -> str:
 
 
 def data_script(data: dict[str, Any]) -> str:
-    return f'<script type="application/json" id="course-data">{json_for_script(data)}</script>'
+    return course_data_script(data)  # course/data.py: the Markdown extension writes the same
 
 
 def finish_page(html: str, data_script: str, end_of_body: str = "") -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import BasePlugin
 
 from ..templates import Fragments
-from . import checks, lms, navigation, pages
+from . import checks, engines, lms, navigation, pages
 from . import files as site_files
 from .config import CourseConfig
 from .state import CourseBuild, report_errors, start_build
@@ -40,6 +40,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.build = start_build(self.config, config)  # new every build: serve rebuilds reuse this instance
         self.lms_format = lms.format_from_environment()
         site_files.link_assets(config)
+        engines.leave_pages_to_the_plugin(config)
         checks.keep_fonts_private(config)
         return config
 
@@ -49,6 +50,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         checks.check_pages(self.build, files, config)
         site_files.publish_assets(files, config, minify=not self.is_serve, lms_format=self.lms_format)
         site_files.add_quiz_pages(self.build, files, config)
+        site_files.add_journal_page(self.build, files, config)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -72,6 +74,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         fragments = Fragments(env, project_dir=self.build.project_dir)
         pages.fill_quiz_pages(self.build, fragments, files, preview=self.is_serve)
         pages.fill_course_pages(self.build, fragments, files)
+        pages.fill_writing_pages(self.build, fragments, files)
         pages.prepare_page_data(self.build, fragments, config)
         report_errors(self.build, serve=self.is_serve)
         return env

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from ..course.journal import WritingActivity
 from ..course.lessons import Lesson
 from ..course.model import Block, CourseSettings, Provider
 from ..course.options import default_locale
@@ -49,6 +50,9 @@ class CourseBuild:
     block_pages: dict[str, list[Page]] = field(default_factory=dict)  # block id -> its pages, first first (on_nav)
     lessons: dict[str, list[Lesson]] = field(default_factory=dict)  # block id -> its lessons (on_env)
     achievements_url: str = ""
+    # Writing activities (course/journal.py): page src_uri -> its activities (on_files); the journal page.
+    activities: dict[str, list[WritingActivity]] = field(default_factory=dict)
+    journal_url: str = ""
     fields: dict[str, dict[str, str]] = field(default_factory=dict)  # block id -> rendered quiz fields
     course_data_html: str = ""  # on quiz and achievements pages and the home page (on_env)
     light_data_html: str = ""  # on every other page

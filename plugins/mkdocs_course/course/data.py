@@ -62,3 +62,10 @@ def light_course_data(data: dict[str, Any]) -> dict[str, Any]:
     light = {key: data[key] for key in _LIGHT_KEYS if key in data}
     light["blocks"] = [{key: block[key] for key in _LIGHT_BLOCK_KEYS if key in block} for block in data["blocks"]]
     return light
+
+
+def data_script(data: dict[str, Any]) -> str:
+    """The course data as the JSON block every page carries (`<` escaped, so it cannot end the script)."""
+    from ..quiz.render import json_for_script
+
+    return f'<script type="application/json" id="course-data">{json_for_script(data)}</script>'

@@ -53,5 +53,13 @@ def overview_html(
     )
 
 
-def achievements_html(fragments: Fragments, settings: CourseSettings, blocks: list[Block], from_url: str) -> str:
-    return fragments.render("achievements.html", settings=settings, blocks=block_links(settings, blocks, from_url))
+def achievements_html(
+    fragments: Fragments, settings: CourseSettings, blocks: list[Block], from_url: str, journal_url: str = ""
+) -> str:
+    """`journal_url`: the journal page's, when the course has writing activities (course/journal.py)."""
+    return fragments.render(
+        "achievements.html",
+        settings=settings,
+        blocks=block_links(settings, blocks, from_url),
+        journal_href=relative_url(journal_url, from_url) if journal_url else "",
+    )

@@ -32,12 +32,28 @@ def quiz_page_markdown(quiz: Quiz, marker: str) -> str:
     `marker` marks where each field starts and ends: give one no author can guess (the plugin makes
     a new random one every build), so no text can end a field early and spill into the page.
     """
+    return "\n".join([quiz_heading_markdown(quiz), "", quiz_body_markdown(quiz, marker)])
+
+
+def quiz_heading_markdown(quiz: Quiz) -> str:
+    """The quiz page's front matter (its `title`) and heading, from the quiz's title."""
     title = " ".join(quiz.title.split())
     # The title is plain text, as everywhere else it appears (the overview, the quiz data). The
     # page's `title` is HTML to MkDocs and the theme (the navigation and <title> show it as is), so
     # it is escaped; set here, it also keeps material from unescaping the heading's text into <title>.
     front_matter = ["---", f"title: {json.dumps(html.escape(title))}", "---", ""]
-    parts = [*front_matter, f"# {_plain_markdown(title)}", "", QUIZ_SLOT, ""]
+    return "\n".join([*front_matter, quiz_title_markdown(quiz)])
+
+
+def quiz_title_markdown(quiz: Quiz) -> str:
+    """The quiz page's heading: the quiz's title as plain text."""
+    return f"# {_plain_markdown(' '.join(quiz.title.split()))}"
+
+
+def quiz_body_markdown(quiz: Quiz, marker: str) -> str:
+    """The slot for the quiz and every field to render, between `marker`s: what a quiz page holds
+    under its title (the plugin's generated page, or an author's page where its marker stands)."""
+    parts = [QUIZ_SLOT, ""]
     for field_id, text in _fields(quiz):
         parts += [f"<!--{marker}:{field_id}-->", "", textwrap.dedent(text).strip(), "", f"<!--/{marker}-->", ""]
     return "\n".join(parts)

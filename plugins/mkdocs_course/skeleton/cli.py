@@ -1,5 +1,6 @@
 """The `mkdocs-course` command: `mkdocs-course new PATH` starts a course; `mkdocs-course package`
-builds it as an LMS package (lms/command.py)."""
+builds it as an LMS package (lms/command.py); `mkdocs-course assets` readies it for engines without
+plugins (markdown/command.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..lms.command import add_package_command, run_package_command
+from ..markdown.command import add_assets_command, run_assets_command
 from . import NotEmpty, new_course
 
 NEXT_STEPS = """\
@@ -35,9 +37,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     new.add_argument("path", metavar="PATH", type=Path, help="a new or empty folder")
     add_package_command(commands)
+    add_assets_command(commands)
     args = parser.parse_args(argv)
     if args.command == "package":
         return run_package_command(args)
+    if args.command == "assets":
+        return run_assets_command(args)
 
     try:
         new_course(args.path)

@@ -29,6 +29,9 @@ FRAGMENTS = (
     "block-lessons.html",
     "block-status.html",
     "continue.html",
+    # Writing activities and the journal (course/journal.py).
+    "writing-activity.html",
+    "journal.html",
 )
 
 

@@ -10,6 +10,8 @@ const siteRoot = new URL("../../../", import.meta.url);
 const WIDGETS = [
   { selector: "[data-course-quiz]", module: "./quiz/page.js" },
   { selector: "[data-course-achievements]", module: "./achievements/page.js" },
+  { selector: "[data-course-writing]", module: "./journal/writing.js" },
+  { selector: "[data-course-journal]", module: "./journal/journal-page.js" },
 ];
 const MAX_VISITS = 1000;
 

@@ -18,6 +18,9 @@ export const MAX_NESTING = 32;
 /** Set-aside entries are kept newest last, without duplicates, within these bounds. */
 export const SET_ASIDE_MAX_ENTRIES = 50;
 export const SET_ASIDE_MAX_CHARACTERS = 1_500_000;
+/** The longest text kept for one writing activity (course/journal.py says the same); never cut. */
+export const JOURNAL_TEXT_MAX_LENGTH = 20_000;
+const JOURNAL_TITLE_MAX_LENGTH = 300;
 
 // Control characters, lone surrogates and the non-characters U+FFFE and U+FFFF: no font draws them.
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -27,7 +30,7 @@ export const idMap = (entries = []) => Object.assign(Object.create(null), Object
 
 const isCount = (value) => Number.isInteger(value) && value >= 0;
 
-/** A record with no progress in it. */
+/** A record with no progress in it (`journal`, the learner's writing, is added with the first text). */
 export function emptyRecord() {
   return { version: RECORD_VERSION, blocks: idMap(), questions: idMap(), name: "", setAside: [] };
 }
@@ -173,8 +176,32 @@ export function repairRecord(data, blockIds, now = new Date()) {
   }
   if (typeof data.name === "string" && cleanName(data.name) === data.name) record.name = data.name;
   else if (data.name !== undefined) problems.push(setAsideEntry("wrong shape", { name: data.name }, null, now));
+  if (isObject(data.journal)) record.journal = checkedJournal(data.journal, now, problems);
+  else if (data.journal !== undefined) problems.push(setAsideEntry("wrong shape", { journal: data.journal }, null, now));
   if (Array.isArray(data.setAside)) addSetAside(record, data.setAside.map((entry) => migrateSetAside(entry, now)));
   return { record, problems, unreadable: null };
+}
+
+/**
+ * A journal entry, the learner's text for one writing activity: `{text, updated, title?}`, the
+ * text within the limit, the date ISO 8601 UTC, the activity's title as it was when written.
+ */
+const isJournalEntry = (entry) =>
+  isObject(entry) &&
+  typeof entry.text === "string" &&
+  entry.text.length <= JOURNAL_TEXT_MAX_LENGTH &&
+  isDateText(entry.updated) &&
+  (entry.title === undefined || (typeof entry.title === "string" && entry.title.length <= JOURNAL_TITLE_MAX_LENGTH));
+
+// Kept whatever the activity (one no longer in the course is shown set aside by the journal page);
+// an entry of the wrong shape, or too long, is set aside whole, never cut.
+function checkedJournal(journal, now, problems) {
+  const kept = idMap();
+  for (const [id, entry] of Object.entries(journal)) {
+    if (isJournalEntry(entry)) kept[id] = { ...entry };
+    else problems.push(setAsideEntry("wrong shape", { journal: { [id]: entry } }, null, now));
+  }
+  return kept;
 }
 
 const earlierDate = (first, second) => (!first ? second : !second ? first : Date.parse(first) <= Date.parse(second) ? first : second);

@@ -2,6 +2,7 @@
 // reads it back. The record inside is read by the same rules as the stored record (record.js), so
 // a file and storage holding the same record give the same passes.
 import { addSetAside, idMap, isObject, jsonNesting, MAX_NESTING, mergeBlockEntries, repairRecord } from "../record.js";
+import { mergeJournals } from "../record-journal.js";
 
 export const PROGRESS_FILE_FORMAT = "mkdocs-course-record";
 export const PROGRESS_FILE_VERSION = 1;
@@ -102,8 +103,10 @@ function mergeBlocks(record, incoming) {
  * mergeBlockEntries), and what the file holds that cannot be used is set aside, never dropped.
  * @param {object} local the browser's record (not changed)
  * @param {{record: object, problems: object[]}} read what parseProgressText read
- * @returns {{record: object, changed: string[], setAside: number}} `changed`: block ids the file
- *   added to; `setAside`: how many parts of the file were set aside
+ * The journal merges per activity: the text written last wins, and the other is set aside.
+ * @returns {{record: object, changed: string[], journal: number, setAside: number}} `changed`:
+ *   block ids the file added to; `journal`: how many journal texts came from the file;
+ *   `setAside`: how many parts of the file were set aside
  * @throws {ProgressFileError} before anything changes, when the set-aside parts do not fit
  */
 export function restoreProgress(local, { record: incoming, problems }) {
@@ -112,10 +115,11 @@ export function restoreProgress(local, { record: incoming, problems }) {
   record.questions = idMap(Object.entries(record.questions));
   const changed = mergeBlocks(record, incoming);
   if (!record.name && incoming.name) record.name = incoming.name;
-  if (addSetAside(record, [...incoming.setAside, ...problems]).length) {
+  const journal = mergeJournals(record, incoming.journal);
+  if (addSetAside(record, [...incoming.setAside, ...problems, ...journal.older]).length) {
     throw new ProgressFileError(
       "This file holds more data that this course cannot use than this browser can keep aside, so nothing was restored. Choose another file.",
     );
   }
-  return { record, changed, setAside: problems.length };
+  return { record, changed, journal: journal.changed.length, setAside: problems.length };
 }

@@ -5,8 +5,9 @@ import { el } from "../dom.js";
 
 const button = (text, primary) => el("button", { type: "button", class: `md-button${primary ? " md-button--primary" : ""}` }, text);
 
-function restoredMessage(course, { changed, setAside }) {
+function restoredMessage(course, { changed, journal, setAside }) {
   const names = course.blocks.filter((block) => changed.includes(block.id)).map((block) => `Block ${block.number}: ${block.title}`);
+  if (journal) names.push(journal === 1 ? "one journal entry" : journal + " journal entries");
   const what = names.length
     ? `Progress restored. Updated from the file: ${names.join("; ")}.`
     : "Progress restored. The file had nothing this browser did not already have.";
@@ -29,7 +30,7 @@ function deleteConfirmation(onDelete, onCancel) {
     "p",
     { id: "course-delete-question", tabindex: "-1" },
     el("strong", {}, "Delete your progress in this course from this browser?"),
-    " Every pass, score and answer, and your name, will be gone. This cannot be undone: save your progress first if you may want it back.",
+    " Every pass, score and answer, your journal and your name will be gone. This cannot be undone: save your progress first if you may want it back.",
   );
   const yes = button("Yes, delete my data", true);
   const cancel = button("Cancel", false);

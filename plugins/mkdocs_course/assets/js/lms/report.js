@@ -2,6 +2,7 @@
 // same record gives the same report in every format): each block's standing, the course's score
 // and status, the record as it fits the LMS's saved-data field, and a saved record merged back in.
 import { addSetAside, idMap, isObject, isPass, mergeBlockEntries } from "../record.js";
+import { mergeJournals } from "../record-journal.js";
 
 const hasAttempt = (entry) => isObject(entry) && ((Number.isInteger(entry.attempts) && entry.attempts > 0) || isPass(entry));
 const roundedDown = (value) => Math.floor(value * 100 + 1e-9) / 100;
@@ -54,15 +55,17 @@ const passesOnly = (blocks) => idMap(Object.entries(withoutDrafts(blocks)).filte
 
 /**
  * The record as text for the LMS's saved-data field, within `limit` characters (SCORM 1.2 keeps
- * 4,096). What gives way first: the parts set aside, then the unfinished attempts (drafts), then
+ * 4,096). The journal (the learner's writing) goes in only while everything fits with it: it stays
+ * in this browser and the progress file otherwise. What gives way next: the parts set aside, then the unfinished attempts (drafts), then
  * the answers per question, then the name (the LMS knows it); the results of every tried block
  * are kept to the last. The text is a record in record.js's format.
  * @returns {{text: string, kept: string}|null} `kept` names what is in it; null when even the
  *   results do not fit
  */
 export function savedText(record, limit) {
-  const { version, blocks, questions, name, setAside } = record;
+  const { version, blocks, questions, name, setAside, journal } = record;
   const tries = [
+    ...(journal && Object.keys(journal).length ? [["everything and the journal", { version, blocks, questions, name, setAside, journal }]] : []),
     ["everything", { version, blocks, questions, name, setAside }],
     ["results, drafts, answers and name", { version, blocks, questions, name }],
     ["results, answers and name", { version, blocks: withoutDrafts(blocks), questions, name }],
@@ -101,6 +104,8 @@ export function mergeSaved(ours, theirs, problems = [], { keepOurDrafts = false 
     record.questions[id] = idMap([...Object.entries(answers), ...Object.entries(record.questions[id] ?? {})]);
   }
   if (!record.name && theirs.name) record.name = theirs.name;
+  // The text written last wins; the other is this learner's earlier draft, not set aside.
+  mergeJournals(record, theirs.journal);
   addSetAside(record, [...theirs.setAside, ...problems]);
   return { record, changed: JSON.stringify(record) !== JSON.stringify(ours) };
 }

@@ -1,0 +1,56 @@
+// The journal as a Markdown file (UTF-8) for the learner to keep: the course's title, each block's
+// activities with a link back and what the learner wrote, then what was set aside. The learner's
+// text is escaped so that no Markdown reader takes any of it as HTML.
+
+/**
+ * The learner's text as Markdown that shows it as written: backslashes and "<" escaped (no HTML
+ * tag or comment can start), and "&" before what would read as a character reference.
+ * @param {string} text
+ * @returns {string}
+ */
+export function markdownText(text) {
+  return text.replace(/[\\<]/g, "\\$&").replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&");
+}
+
+const heading = (level, text) => "#".repeat(level) + " " + markdownText(text.replace(/\s+/g, " ").trim());
+const written = (entry) => (entry && entry.text.trim() ? markdownText(entry.text.trim()) : "_Not written yet._");
+
+/**
+ * The journal's Markdown.
+ * @param {{title: string, sections: {heading: string, activities: {title: string, url: string,
+ *   entry: object|null}[]}[], setAside: object[], now?: Date}} journal
+ * @returns {string}
+ */
+export function journalMarkdown({ title, sections, setAside, now = new Date() }) {
+  const lines = [heading(1, "My journal: " + title), "", "Saved from the course on " + now.toISOString().slice(0, 10) + ".", ""];
+  for (const section of sections) {
+    lines.push(heading(2, section.heading), "");
+    for (const activity of section.activities) {
+      lines.push(heading(3, activity.title), "", "[Open the activity](<" + activity.url.replace(/[<>]/g, encodeURIComponent) + ">)", "", written(activity.entry), "");
+    }
+  }
+  if (setAside.length) {
+    lines.push(heading(2, "Set aside: notes for activities no longer in the course"), "");
+    for (const entry of setAside) lines.push(heading(3, entry.title || entry.id), "", written(entry), "");
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Offers the journal as `<course id>-journal-<yyyy-mm-dd>.md`.
+ * @returns {string} the file's name
+ */
+export function downloadJournal({ courseId, title, sections, setAside }) {
+  const now = new Date();
+  const safe = String(courseId).replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "course";
+  const filename = safe + "-journal-" + now.toISOString().slice(0, 10) + ".md";
+  const blob = new Blob([journalMarkdown({ title, sections, setAside, now })], { type: "text/markdown;charset=utf-8" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  Object.assign(link, { href: url, download: filename, rel: "noopener", hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30000);
+  return filename;
+}

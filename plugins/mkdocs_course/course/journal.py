@@ -1,0 +1,232 @@
+"""Writing activities and the learner's journal, MkDocs-free.
+
+An author marks an activity the learner writes in with the admonition class `journal` followed by
+the activity's id, in plain Markdown that still renders without the plugin:
+
+    !!! question journal interview-notes "Activity 1: Write up an interview"
+
+This module finds those activities in a page's Markdown (with their lines, outside fenced code),
+checks their ids (the learner's text is kept under them: unique across the course, never reused),
+renders the writing area (templates/writing-activity.html) and puts it into the rendered
+admonition, before its "Discussion" details; and it lays out the journal page (blocks, then their
+activities). The MkDocs adapter and a Markdown extension front call the same functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import CourseError, Location
+from .urls import relative_url
+
+if TYPE_CHECKING:
+    from ..templates import Fragments
+
+JOURNAL_CLASS = "journal"
+JOURNAL_PAGE = "journal.md"
+JOURNAL_SLOT = "<!-- course:journal -->"
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+# The longest text the browser keeps for one activity (assets/js/record.js says the same).
+TEXT_MAX_LENGTH = 20_000
+_EXAMPLE = '`!!! question journal my-notes "Activity 1: …"`'
+
+# Python-Markdown's admonition (`!!!`) and pymdownx.details (`???`, `???+`): classes, then a title.
+_ADMONITION = re.compile(
+    r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*(?P<classes>[^"\n]*?)[ \t]*(?:"(?P<title>.*)")?[ \t]*$'
+)
+_FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class WritingActivity:
+    """An activity the learner writes in: its id (the key of the learner's text), its title as the
+    admonition shows it, and where the author wrote it."""
+
+    id: str
+    title: str
+    where: Location
+
+    @property
+    def label(self) -> str:
+        return f"Your notes for {self.title}" if self.title else "Your notes for this activity"
+
+    @property
+    def anchor(self) -> str:
+        """The writing area's id in the page: the journal links back to it."""
+        return f"course-writing-{self.id}"
+
+
+def _closes(line: str, fence: str) -> bool:
+    """Whether `line` ends the code fenced by `fence`: the same character, at least as many, nothing after."""
+    found = _FENCE.match(line)
+    if not found:
+        return False
+    same = found["fence"][0] == fence[0] and len(found["fence"]) >= len(fence)
+    return same and not line[found.end() :].strip()
+
+
+def _outside_fences(markdown: str) -> Iterable[tuple[int, str]]:
+    """(line number from 1, line) of each line not inside fenced code."""
+    fence = ""
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        opening = _FENCE.match(line)
+        if fence:
+            if _closes(line, fence):
+                fence = ""
+            continue
+        if opening:
+            fence = opening["fence"]
+            continue
+        yield number, line
+
+
+def _title(classes: list[str], quoted: str | None) -> str:
+    if quoted is not None:
+        return quoted.strip()
+    return classes[0].capitalize() if classes else ""  # as Python-Markdown titles an untitled admonition
+
+
+def find_activities(markdown: str, path: str) -> tuple[list[WritingActivity], list[CourseError]]:
+    """The writing activities of one page's Markdown (front matter included, so lines are the
+    file's), and the mistakes in how they are marked. `path` names the file in messages."""
+    found: list[WritingActivity] = []
+    errors: list[CourseError] = []
+    for number, line in _outside_fences(markdown):
+        match = _ADMONITION.match(line)
+        if not match:
+            continue
+        classes = match["classes"].split()
+        if JOURNAL_CLASS not in classes:
+            continue
+        where = Location(path, number, len(match["indent"]) + 1)
+        after = classes[classes.index(JOURNAL_CLASS) + 1 :]
+        if not after:
+            errors.append(
+                CourseError(
+                    where,
+                    "the writing activity (class `journal`) has no id.",
+                    f"Write its id after `journal`, in lower case letters, digits and hyphens, for example {_EXAMPLE}.",
+                )
+            )
+            continue
+        if not ID_PATTERN.fullmatch(after[0]):
+            errors.append(
+                CourseError(
+                    where,
+                    f"the writing activity's id '{after[0]}' is not lower case letters, digits and hyphens.",
+                    f"Use an id such as '{_suggested_id(after[0])}', for example {_EXAMPLE}.",
+                )
+            )
+            continue
+        found.append(WritingActivity(after[0], _title(classes, match["title"]), where))
+    return found, errors
+
+
+def _suggested_id(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-notes"
+
+
+def duplicate_errors(activities: Iterable[WritingActivity]) -> list[CourseError]:
+    """An id used twice in the course would mix two activities' texts: each later use is a mistake
+    naming the first."""
+    first: dict[str, WritingActivity] = {}
+    errors = []
+    for activity in activities:
+        if activity.id not in first:
+            first[activity.id] = activity
+            continue
+        earlier = first[activity.id]
+        errors.append(
+            CourseError(
+                activity.where,
+                f"the writing activity id '{activity.id}' is already used at {earlier.where}.",
+                "Give each writing activity an id of its own; keep the one learners have already written under.",
+            )
+        )
+    return errors
+
+
+def writing_area_html(fragments: Fragments, activity: WritingActivity) -> str:
+    """The labelled text area the learner writes in, as the page shows it before any script runs."""
+    return fragments.render("writing-activity.html", activity=activity, max_length=TEXT_MAX_LENGTH)
+
+
+_TAG = re.compile(r"<(/?)(div|details)\b[^>]*>", re.IGNORECASE)
+_CLASS = re.compile(r'\bclass="([^"]*)"')
+
+
+def _activity_id(opening_tag: str) -> str | None:
+    """The id after `journal` in an admonition's classes, if this tag opens a writing activity."""
+    found = _CLASS.search(opening_tag)
+    classes = found[1].split() if found else []
+    if JOURNAL_CLASS not in classes or classes[-1] == JOURNAL_CLASS:
+        return None
+    if not opening_tag.lower().startswith("<details") and "admonition" not in classes:
+        return None
+    return classes[classes.index(JOURNAL_CLASS) + 1]
+
+
+def _insertion_point(html: str, start: int, tag: str) -> int:
+    """Where the writing area goes in the element opened at `start`: before its first child
+    `<details>` (the Discussion, revealable after writing) or else before its end."""
+    depth = 0
+    for match in _TAG.finditer(html, start):
+        closing, name = match[1] == "/", match[2].lower()
+        if depth == 1 and not closing and name == "details" and match.start() > start:
+            return match.start()
+        if name == tag:
+            depth += -1 if closing else 1
+            if depth == 0:
+                return match.start()
+    return len(html)
+
+
+def insert_writing_areas(html: str, areas: dict[str, str]) -> tuple[str, set[str]]:
+    """The rendered page with each writing area (id -> its HTML) put into its admonition; and the
+    ids placed (an activity whose admonition did not render, such as without the `admonition`
+    extension, is not among them)."""
+    placed: set[str] = set()
+    position = 0
+    while True:
+        match = next((m for m in _TAG.finditer(html, position) if not m[1] and _activity_id(m[0]) in areas), None)
+        if match is None:
+            return html, placed
+        activity_id = _activity_id(match[0]) or ""
+        at = _insertion_point(html, match.start(), match[2].lower())
+        area = areas[activity_id] if activity_id not in placed else ""
+        placed.add(activity_id)
+        html = html[:at] + area + html[at:]
+        position = match.end()
+
+
+@dataclass(frozen=True)
+class JournalPage:
+    """A page of the course in navigation order, with its block's heading ("" outside blocks)."""
+
+    block_heading: str
+    url: str
+    title: str
+    activities: tuple[WritingActivity, ...]
+
+
+def journal_sections(pages: Iterable[JournalPage], from_url: str) -> list[dict[str, Any]]:
+    """The journal page's model: each block (in course order) with its activities, each with a
+    link back to its writing area; pages outside blocks come last under "Other activities"."""
+    sections: dict[str, list[dict[str, str]]] = {}
+    for page in pages:
+        for activity in page.activities:
+            sections.setdefault(page.block_heading, []).append(
+                {
+                    "id": activity.id,
+                    "title": activity.title or "Activity",
+                    "page_title": page.title,
+                    "href": f"{relative_url(page.url, from_url)}#{activity.anchor}",
+                }
+            )
+    ordered = [(heading, items) for heading, items in sections.items() if heading]
+    if "" in sections:
+        ordered.append(("Other activities", sections[""]))
+    return [{"heading": heading, "activities": items} for heading, items in ordered]

@@ -1,0 +1,111 @@
+"""One page under the Markdown extension: which page it is, what its markers become, and what its
+finished HTML carries (each lesson's place and its block's lessons, the home page's next step, the
+course data), made by the same core functions as the plugin's (course/lessons.py, course/data.py).
+
+The plugin puts the course data and a widget's stylesheet into <head>; an extension only writes
+the page's content, so they go at its start and end: course.js reads the data wherever it is, and
+a stylesheet linked in the body still styles the widget before it is painted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..course.data import course_data, data_script, light_course_data
+from ..course.lessons import (
+    after_title,
+    before_title,
+    block_lessons_html,
+    block_status_html,
+    continue_html,
+    lesson_location_html,
+)
+from ..course.markers import Marker
+from ..course.structure import first_heading
+from ..course.urls import relative_url
+from .markers import WIDGETS, PageContext, widget_for
+from .project import page_url
+
+if TYPE_CHECKING:
+    from markdown import Markdown
+
+    from ..templates import Fragments
+    from .project import CourseProject
+
+
+def page_context(md: Markdown, found: tuple[CourseProject, Fragments], lines: list[str]) -> PageContext:
+    """The page being rendered, from the engine's rendering context (Zensical's `page.path`)."""
+    project, fragments = found
+    context = md.preprocessors["rendering_context"] if "rendering_context" in md.preprocessors else None
+    path = str(getattr(getattr(context, "page", None), "path", "") or "")
+    url = page_url(path, project.directory_urls) if path else ""
+    page = PageContext(project, fragments, md, path, url, has_title=bool(first_heading("\n".join(lines))))
+    page.source = _source(project, path)
+    page.engine_page = getattr(context, "page", None)
+    return page
+
+
+def _source(project: CourseProject, path: str) -> str:
+    """The page's file as the author wrote it, front matter included, for the markers' lines."""
+    if not path:
+        return ""
+    try:
+        return (project.docs_dir / path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def expand(page: PageContext, name: str, argument: str, line: int) -> str:
+    """The Markdown in place of one marker's line."""
+    marker = Marker(name, argument, line)
+    widget = widget_for(page, marker)
+    page.widgets.append(name)
+    markdown = widget.expand(page, marker)
+    if name == "quiz" and page.quiz is not None and not page.has_title and page.engine_page is not None:
+        # The quiz's title names the page in the navigation and the browser's tab, as under MkDocs.
+        page.engine_page.title = " ".join(page.quiz.quiz.title.split())
+    return markdown
+
+
+def finish_page(page: PageContext, html: str) -> str:
+    """The page's HTML with what its widgets add, the learner's way and the course data."""
+    project = page.project
+    widgets = [WIDGETS[name] for name in page.widgets]
+    for widget in widgets:
+        if widget.finish is not None:
+            html = widget.finish(page, html)
+    html = _learners_way(page, html)
+    full = any(widget.full_data for widget in widgets) or page.path in ("index.md", "README.md")
+    data = course_data(
+        project.settings,
+        project.blocks,
+        achievements_url=project.achievements_url,
+        site_url=project.site_url,
+        lessons=project.lessons,
+    )
+    links = "".join(
+        f'<link rel="stylesheet" href="{relative_url(widget.stylesheet, page.url)}">\n'
+        for widget in widgets
+        if widget.stylesheet
+    )
+    notice = page.fragments.render("file-notice.html") if any(widget.stylesheet for widget in widgets) else ""
+    return links + html + "\n" + data_script(data if full else light_course_data(data)) + notice
+
+
+def _learners_way(page: PageContext, html: str) -> str:
+    """As adapter/pages.py's fill_block_pages and fill_course_pages write them."""
+    project, fragments = page.project, page.fragments
+    if not page.path:
+        return html
+    if page.path in ("index.md", "README.md"):
+        return after_title(html, continue_html(fragments, project.settings, project.blocks, page.url))
+    found = project.block_of_page(page.path)
+    if found is None:
+        return html
+    block, number = found
+    lessons = project.lessons.get(block.id, [])
+    if number == 0:
+        html = after_title(html, block_status_html(fragments, project.settings, block, lessons))
+    else:
+        html = before_title(html, lesson_location_html(fragments, project.settings, block, lessons, number))
+    return html + block_lessons_html(fragments, project.settings, block, lessons, page.url)
