@@ -60,7 +60,8 @@ def test_markers_become_the_quiz_the_overview_and_the_achievements(course: Path)
     quiz = render(course, "plan-your-study/quiz.md")
     assert quiz.count('<section class="course-quiz') == 1 and "course-quiz__data" in quiz
     assert '<h1 id="check-your-understanding' in quiz.lower() or "<h1" in quiz
-    assert '<link rel="stylesheet" href="../../assets/course/css/quiz.css">' in quiz
+    # Relative to the Markdown file, as Zensical resolves a page's links (it makes this ../../…).
+    assert '<link rel="stylesheet" href="../assets/course/css/quiz.css">' in quiz
     assert quiz.count('id="course-data"') == 1 and '"achievementsUrl":"achievements/"' in quiz
     assert "course-field-" not in quiz  # every field went into the quiz
     achievements = render(course, "achievements.md")

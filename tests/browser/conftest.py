@@ -114,3 +114,19 @@ def page(context):  # type: ignore[no-untyped-def]
     page.errors = []  # uncaught exceptions, checked by tests that care
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     return page
+
+
+@pytest.fixture()
+def learner(browser):  # type: ignore[no-untyped-def]
+    """A page that accepts downloads; dialogs (dismissed), page errors and requests are collected,
+    and a test fails on any dialog or page error."""
+    context = browser.new_context(accept_downloads=True, locale="en-GB", timezone_id="Europe/London")
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    page.dialogs, page.errors, page.requests = [], [], []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    assert page.dialogs == [] and page.errors == []
+    context.close()

@@ -33,21 +33,6 @@ PASSES = {
 }
 
 
-@pytest.fixture()
-def learner(browser):  # type: ignore[no-untyped-def]
-    """A page that accepts downloads; dialogs, page errors and requests are collected and checked."""
-    context = browser.new_context(accept_downloads=True, locale="en-GB", timezone_id="Europe/London")
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    page.dialogs, page.errors, page.requests = [], [], []
-    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.on("request", lambda r: page.requests.append(r.url))
-    yield page
-    assert page.dialogs == [] and page.errors == []
-    context.close()
-
-
 def pass_alpha(page: Page, site: str) -> None:
     page.goto(site + "alpha/quiz/")
     answer_alpha(page, right=True)

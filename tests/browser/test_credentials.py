@@ -49,18 +49,6 @@ def us_site(build_site) -> str:  # type: ignore[no-untyped-def]
     return build_site("credentials-us", edit=with_outcomes_and_locale("en-US"))
 
 
-@pytest.fixture()
-def learner(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context(accept_downloads=True, locale="en-GB", timezone_id="Europe/London")
-    context.set_default_timeout(30_000)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    assert page.errors == []
-    context.close()
-
-
 def download(page: Page, control) -> bytes:  # type: ignore[no-untyped-def]
     with page.expect_download() as caught:
         control.click()

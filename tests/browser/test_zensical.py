@@ -65,18 +65,6 @@ def not_invited() -> Quiz:
     return load_quiz(REPO / "quizzes" / "not-invited.yml", "quizzes/not-invited.yml", "not-invited")
 
 
-@pytest.fixture()
-def learner(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context(accept_downloads=True, locale="en-GB", timezone_id="Europe/London")
-    context.set_default_timeout(30_000)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    assert page.errors == []
-    context.close()
-
-
 def answer(page: Page, quiz: Quiz, *, right: bool) -> None:
     """Answer every question shown, in the version shown, as the quiz file says is right (or wrong)."""
     expect(page.locator("[data-course-quiz]")).not_to_have_attribute("aria-busy", "true")
@@ -184,3 +172,59 @@ def test_lessons_carry_their_place_and_record_the_visit(learner: Page, zensical_
         "k => (localStorage.getItem(k + ':visits') || '').includes('not-invited/cv-and-application/')",
         arg=storage_key(zensical_site, COURSE_ID),
     )
+
+
+def test_the_learner_writes_in_an_activity_and_finds_it_in_the_journal(learner: Page, zensical_site: str) -> None:
+    page = learner
+    label = "Your notes for Activity 1: Write up an interview"
+    page.goto(zensical_site + "after-the-interview/notes-after-the-interview/")
+    field = page.get_by_label(label)
+    expect(field).to_be_enabled()
+    field.fill("Asked about teamwork <b>twice</b>.")
+    expect(page.locator(".course-writing").filter(has=field).get_by_role("status")).to_have_text("Saved.")
+    page.goto(zensical_site + "achievements/")
+    page.get_by_role("link", name="your journal", exact=True).click()
+    expect(page.get_by_role("heading", name="Your journal", level=1)).to_be_visible()
+    entry = page.locator("[data-course-journal-entry]").filter(
+        has=page.get_by_role("heading", name="Activity 1: Write up an interview")
+    )
+    expect(entry).to_contain_text("Asked about teamwork <b>twice</b>.")  # as text, never as markup
+    entry.get_by_role("link").first.click()
+    expect(page).to_have_url(re.compile(r"/zensical/after-the-interview/notes-after-the-interview/#course-writing-"))
+    expect(page.get_by_label(label)).to_have_value("Asked about teamwork <b>twice</b>.")
+    assert serious_problems(page, ".course-writing") == []
+
+
+def test_every_link_and_file_the_course_writes_resolves(learner: Page, zensical_site: str) -> None:
+    """Zensical rewrites each relative link in a page as relative to its Markdown file: the course's
+    own links, stylesheets and badge images must still reach their pages and files."""
+    page = learner
+    missing: list[str] = []
+    page.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
+    targets: set[str] = set()
+    for path in (
+        "",
+        "not-invited/",
+        "not-invited/cv-and-application/",
+        "not-invited/quiz/",
+        "after-the-interview/notes-after-the-interview/",
+        "achievements/",
+        "journal/",
+    ):
+        page.goto(zensical_site + path)
+        page.wait_for_load_state("networkidle")
+        targets |= set(
+            page.eval_on_selector_all(
+                "[class*='course-'] a[href], [data-course-achievements] a[href], [data-course-journal] a[href]",
+                "links => links.map(link => link.href.split('#')[0])",
+            )
+        )
+        broken_images = page.eval_on_selector_all(
+            "[class*='course-'] img, [data-course-achievements] img",
+            "images => images.filter(image => image.complete && image.naturalWidth === 0).map(image => image.src)",
+        )
+        assert broken_images == [], (path, broken_images)
+    assert missing == []
+    site_links = sorted(url for url in targets if url.startswith(zensical_site))
+    assert len(site_links) >= 15, site_links  # the lessons, the quizzes, the achievements and the journal
+    assert [url for url in site_links if page.request.get(url).status != 200] == []

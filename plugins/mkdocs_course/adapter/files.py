@@ -12,9 +12,9 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..assets import ENTRY_SCRIPT, SITE_PREFIX, STYLESHEET, package_assets, published_text
 from ..badges.publish import BadgeLook, badge_documents
-from ..course.journal import JOURNAL_PAGE, JOURNAL_SLOT, duplicate_errors, find_activities
+from ..course.journal import JOURNAL_PAGE, JOURNAL_PAGE_MARKDOWN, duplicate_errors, find_activities
 from ..course.markers import fill_quiz_page
-from ..course.pages import ACHIEVEMENTS_PAGE, ACHIEVEMENTS_SLOT, ERRORS_SLOT, quiz_page_uri
+from ..course.pages import ACHIEVEMENTS_PAGE, ACHIEVEMENTS_PAGE_MARKDOWN, ERRORS_SLOT, quiz_page_uri
 from ..course.structure import block_folders, load_quizzes
 from ..errors import CourseError, Location
 from ..quiz.render import quiz_page_markdown
@@ -87,7 +87,7 @@ def add_quiz_pages(build: CourseBuild, files: Files, config: MkDocsConfig) -> No
             files.remove(author_page)
         _add_page(files, config, uri, f"# Quiz\n\n{ERRORS_SLOT}\n")
     if _author_page(files, ACHIEVEMENTS_PAGE) is None:  # an author's page holds its own slot
-        _add_page(files, config, ACHIEVEMENTS_PAGE, f"# Achievements\n\n{ACHIEVEMENTS_SLOT}\n")
+        _add_page(files, config, ACHIEVEMENTS_PAGE, ACHIEVEMENTS_PAGE_MARKDOWN)
 
 
 def _author_page(files: Files, src_uri: str) -> File | None:
@@ -111,7 +111,7 @@ def add_journal_page(build: CourseBuild, files: Files, config: MkDocsConfig) -> 
             build.activities[file.src_uri] = found
     build.errors += duplicate_errors(activity for found in build.activities.values() for activity in found)
     if build.activities and _author_page(files, JOURNAL_PAGE) is None:  # an author's page holds its own slot
-        _add_page(files, config, JOURNAL_PAGE, f"# Your journal\n\n{JOURNAL_SLOT}\n")
+        _add_page(files, config, JOURNAL_PAGE, JOURNAL_PAGE_MARKDOWN)
 
 
 def _add_page(files: Files, config: MkDocsConfig, src_uri: str, markdown: str) -> None:

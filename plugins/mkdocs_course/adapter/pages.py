@@ -14,9 +14,9 @@ from ..course.journal import (
     JOURNAL_PAGE,
     JOURNAL_SLOT,
     JournalPage,
-    insert_writing_areas,
+    journal_pages,
     journal_sections,
-    writing_area_html,
+    place_writing_areas,
 )
 from ..course.lessons import (
     after_title,
@@ -35,11 +35,12 @@ from ..course.pages import (
     achievements_html,
     overview_html,
     quiz_page_uri,
+    quiz_shell_html,
 )
 from ..course.urls import relative_url
 from ..errors import CourseError
 from ..quiz.preview import quiz_preview
-from ..quiz.render import QUIZ_SLOT, cut_fields, json_for_script, quiz_payload, quiz_view
+from ..quiz.render import QUIZ_SLOT, cut_fields
 from ..quiz.reviews import TargetPage, resolve_reviews
 from . import material_fixes
 from .navigation import fill_slot, page_of
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+    from ..course.model import Block
     from ..templates import Fragments
     from .state import CourseBuild
 
@@ -79,18 +81,9 @@ def fill_quiz_pages(build: CourseBuild, fragments: Fragments, files: Files, *, p
         reviews, errors = resolve_reviews(block.quiz, find_page)
         build.errors += errors
         fields = build.fields.get(block.id, {})
-        pass_mark = block.pass_mark(build.settings)
-        payload = quiz_payload(
-            block.quiz,
-            course_id=build.settings.id,
-            block_title=block.title,
-            pass_mark=pass_mark,
-            salt=build.salt,
-            fields=fields,
-            reviews=reviews,
+        shell = _reported(
+            build, quiz_shell_html, fragments, build.settings, block, salt=build.salt, fields=fields, reviews=reviews
         )
-        view = quiz_view(block.quiz, pass_mark=pass_mark, salt=build.salt, fields=fields)
-        shell = _reported(build, fragments.render, "quiz.html", quiz=view, payload_json=json_for_script(payload))
         if preview:
             questions = quiz_preview(block.quiz, fields, reviews)
             shell += _reported(build, fragments.render, "quiz-preview.html", questions=questions)
@@ -130,18 +123,11 @@ def fill_writing_pages(build: CourseBuild, fragments: Fragments, files: Files) -
         page = page_of(files, src_uri)
         if page is None or page.content is None:
             continue
-        areas = {activity.id: _reported(build, writing_area_html, fragments, activity) for activity in activities}
-        page.content, placed = insert_writing_areas(page.content, areas)
-        build.errors += [
-            CourseError(
-                activity.where,
-                f"the writing activity '{activity.id}' did not render as an admonition.",
-                "Add `admonition` to `markdown_extensions` in mkdocs.yml, and write the activity as "
-                '`!!! question journal <id> "Title"` at the start of a line.',
-            )
-            for activity in activities
-            if activity.id not in placed
-        ]
+        try:
+            page.content, errors = place_writing_areas(page.content, activities, fragments)
+        except CourseError as error:  # a site override of the writing area that cannot be rendered
+            errors = [error]
+        build.errors += errors
     journal = page_of(files, JOURNAL_PAGE)
     if not build.activities or journal is None or journal.content is None:
         return
@@ -158,22 +144,14 @@ def fill_writing_pages(build: CourseBuild, fragments: Fragments, files: Files) -
 
 
 def _journal_pages(build: CourseBuild, files: Files) -> list[JournalPage]:
-    """The pages with writing activities: each block's in course order, then the others."""
-    in_blocks: list[JournalPage] = []
-    for block in build.blocks:
-        for page in build.block_pages.get(block.id, []):
-            if page.file.src_uri in build.activities:
-                heading = f"Block {block.number}: {block.title}"
-                in_blocks.append(
-                    JournalPage(heading, page.file.url, page.title or "", tuple(build.activities[page.file.src_uri]))
-                )
-    listed = {page.url for page in in_blocks}
-    others = [
-        JournalPage("", page.file.url, page.title or "", tuple(activities))
-        for src_uri, activities in build.activities.items()
-        if (page := page_of(files, src_uri)) is not None and page.file.url not in listed
-    ]
-    return in_blocks + others
+    def pages_of_block(block: Block) -> list[tuple[str, str, str]]:
+        return [(page.file.src_uri, page.file.url, page.title or "") for page in build.block_pages.get(block.id, [])]
+
+    def other_page(src_uri: str) -> tuple[str, str] | None:
+        page = page_of(files, src_uri)
+        return (page.file.url, page.title or "") if page is not None else None
+
+    return journal_pages(build.blocks, pages_of_block, build.activities, other_page)
 
 
 def fill_block_pages(build: CourseBuild, fragments: Fragments) -> None:

@@ -15,7 +15,7 @@ activities). The MkDocs adapter and a Markdown extension front call the same fun
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,10 +24,12 @@ from .urls import relative_url
 
 if TYPE_CHECKING:
     from ..templates import Fragments
+    from .model import Block
 
 JOURNAL_CLASS = "journal"
 JOURNAL_PAGE = "journal.md"
 JOURNAL_SLOT = "<!-- course:journal -->"
+JOURNAL_PAGE_MARKDOWN = f"# Your journal\n\n{JOURNAL_SLOT}\n"  # the page the build adds when the author wrote none
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 # The longest text the browser keeps for one activity (assets/js/record.js says the same).
 TEXT_MAX_LENGTH = 20_000
@@ -202,6 +204,26 @@ def insert_writing_areas(html: str, areas: dict[str, str]) -> tuple[str, set[str
         position = match.end()
 
 
+def place_writing_areas(
+    html: str, activities: list[WritingActivity], fragments: Fragments
+) -> tuple[str, list[CourseError]]:
+    """A rendered page with its activities' writing areas in place, and a mistake for each
+    activity whose admonition did not render (the `admonition` extension missing, say)."""
+    areas = {activity.id: writing_area_html(fragments, activity) for activity in activities}
+    html, placed = insert_writing_areas(html, areas)
+    errors = [
+        CourseError(
+            activity.where,
+            f"the writing activity '{activity.id}' did not render as an admonition.",
+            "Add `admonition` to `markdown_extensions` in mkdocs.yml, and write the activity as "
+            '`!!! question journal <id> "Title"` at the start of a line.',
+        )
+        for activity in activities
+        if activity.id not in placed
+    ]
+    return html, errors
+
+
 @dataclass(frozen=True)
 class JournalPage:
     """A page of the course in navigation order, with its block's heading ("" outside blocks)."""
@@ -210,6 +232,30 @@ class JournalPage:
     url: str
     title: str
     activities: tuple[WritingActivity, ...]
+
+
+def journal_pages(
+    blocks: Iterable[Block],
+    pages_of_block: Callable[[Block], list[tuple[str, str, str]]],
+    activities: dict[str, list[WritingActivity]],
+    other_page: Callable[[str], tuple[str, str] | None],
+) -> list[JournalPage]:
+    """The pages with writing activities: each block's in course order, then the others.
+    `pages_of_block` gives a block's pages as (key in `activities`, URL, title), in order;
+    `other_page` gives (URL, title) of a page outside the blocks, None if it is not in the site."""
+    in_blocks = [
+        JournalPage(f"Block {block.number}: {block.title}", url, title, tuple(activities[key]))
+        for block in blocks
+        for key, url, title in pages_of_block(block)
+        if key in activities
+    ]
+    listed = {page.url for page in in_blocks}
+    others = []
+    for key, found in activities.items():
+        page = other_page(key)
+        if page is not None and page[0] not in listed:
+            others.append(JournalPage("", page[0], page[1], tuple(found)))
+    return in_blocks + others
 
 
 def journal_sections(pages: Iterable[JournalPage], from_url: str) -> list[dict[str, Any]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..quiz.render import json_for_script, quiz_payload, quiz_view
+from ..quiz.reviews import ReviewLink
 from ..templates import Fragments
 from .model import Block, CourseSettings
 from .urls import badge_url, relative_url
@@ -13,12 +15,40 @@ ACHIEVEMENTS_PAGE = "achievements.md"
 # Where the plugin's HTML goes in a page: HTML comments, which Python-Markdown passes through.
 OVERVIEW_SLOT = "<!-- course:overview -->"  # written by the author on the home page
 ACHIEVEMENTS_SLOT = "<!-- course:achievements -->"
+ACHIEVEMENTS_PAGE_MARKDOWN = (
+    f"# Achievements\n\n{ACHIEVEMENTS_SLOT}\n"  # the page the build adds when the author wrote none
+)
 ERRORS_SLOT = "<!-- course:errors -->"  # on the page of a quiz that cannot be built
 
 
 def quiz_page_uri(block_id: str) -> str:
     """The generated quiz page of a block, relative to the docs folder."""
     return f"{block_id}/quiz.md"
+
+
+def quiz_shell_html(
+    fragments: Fragments,
+    settings: CourseSettings,
+    block: Block,
+    *,
+    salt: str,
+    fields: dict[str, str],
+    reviews: dict[str, ReviewLink],
+) -> str:
+    """A block's quiz as its page shows it (templates/quiz.html), with the browser's data: the
+    questions from their rendered `fields`, each `review` link already resolved for the page."""
+    pass_mark = block.pass_mark(settings)
+    payload = quiz_payload(
+        block.quiz,
+        course_id=settings.id,
+        block_title=block.title,
+        pass_mark=pass_mark,
+        salt=salt,
+        fields=fields,
+        reviews=reviews,
+    )
+    view = quiz_view(block.quiz, pass_mark=pass_mark, salt=salt, fields=fields)
+    return fragments.render("quiz.html", quiz=view, payload_json=json_for_script(payload))
 
 
 def _percent(value: float) -> str:

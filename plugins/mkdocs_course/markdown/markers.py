@@ -8,23 +8,23 @@ functions the MkDocs plugin calls (course/pages.py, quiz/render.py).
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..assets import ACHIEVEMENTS_STYLESHEET, QUIZ_STYLESHEET
+from ..assets import ACHIEVEMENTS_STYLESHEET, JOURNAL_STYLESHEET, QUIZ_STYLESHEET
+from ..course.journal import JOURNAL_PAGE, journal_pages, journal_sections
 from ..course.markers import Marker, quiz_marker_error
-from ..course.pages import ACHIEVEMENTS_PAGE, achievements_html, overview_html, quiz_page_uri
+from ..course.pages import ACHIEVEMENTS_PAGE, achievements_html, overview_html, quiz_page_uri, quiz_shell_html
 from ..course.urls import relative_url
 from ..errors import CourseError, Location
 from ..quiz.render import (
     QUIZ_SLOT,
     cut_fields,
-    json_for_script,
     quiz_body_markdown,
-    quiz_payload,
     quiz_title_markdown,
-    quiz_view,
 )
 from ..quiz.reviews import TargetPage, resolve_reviews
 from .project import CourseProject, page_title, page_url
@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
     from ..course.model import Block
     from ..templates import Fragments
+
+
+# A relative URL in an attribute of the HTML we write: not a fragment, not absolute, no scheme.
+_RELATIVE_LINK = re.compile(r'\b(href|src)="(?![#/]|[a-zA-Z][a-zA-Z0-9+.-]*:)([^"]*)"')
 
 
 @dataclass
@@ -51,6 +55,7 @@ class PageContext:
     source: str = ""  # the page's file, front matter included: the markers' lines are counted in it
     engine_page: Any = None  # the engine's own page object (Zensical's), when it gives one
     tree_done: bool = False  # every tree step has run: the next postprocessing is the page's own
+    links_from_source: bool = False  # the engine resolves relative links from the Markdown file (Zensical)
 
     @property
     def shown(self) -> str:
@@ -58,7 +63,24 @@ class PageContext:
 
     def stash(self, html: str) -> str:
         """Raw HTML for the page, out of reach of every Markdown extension."""
-        return self.md.htmlStash.store(html)
+        return self.md.htmlStash.store(self.as_engine_reads(html))
+
+    def as_engine_reads(self, html: str) -> str:
+        """Our HTML, its relative links written from where the engine resolves them. Zensical
+        (measured on 0.0.73) takes every relative `href` and `src` in a page as relative to the
+        page's Markdown file and rewrites it for the page's URL (`x.svg` in a/b.md becomes
+        `../x.svg` in a/b/index.html), so ours, made relative to the page's URL as MkDocs wants
+        them, are first made relative to the file. Links in JSON (the quiz's) are not rewritten."""
+        if not self.links_from_source or not self.path:
+            return html
+        return _RELATIVE_LINK.sub(lambda found: f'{found[1]}="{self._from_source(found[2])}"', html)
+
+    def _from_source(self, url: str) -> str:
+        path, hash_, fragment = url.partition("#")
+        folder = self.url if self.url.endswith("/") or not self.url else posixpath.dirname(self.url) + "/"
+        target = posixpath.normpath(posixpath.join(folder, path)) if path else self.url
+        target = "" if target == "." else target + ("/" if path.endswith("/") and target else "")
+        return relative_url(target, self.path) + hash_ + fragment
 
 
 @dataclass(frozen=True)
@@ -99,18 +121,7 @@ def _quiz_finish(page: PageContext, html: str) -> str:
     reviews, errors = resolve_reviews(block.quiz, find_page, check_anchors=False)
     if errors:
         raise errors[0] if len(errors) == 1 else CourseErrorsInPage(errors)
-    pass_mark = block.pass_mark(project.settings)
-    payload = quiz_payload(
-        block.quiz,
-        course_id=project.settings.id,
-        block_title=block.title,
-        pass_mark=pass_mark,
-        salt=project.salt,
-        fields=fields,
-        reviews=reviews,
-    )
-    view = quiz_view(block.quiz, pass_mark=pass_mark, salt=project.salt, fields=fields)
-    shell = page.fragments.render("quiz.html", quiz=view, payload_json=json_for_script(payload))
+    shell = quiz_shell_html(page.fragments, project.settings, block, salt=project.salt, fields=fields, reviews=reviews)
     return html.replace(QUIZ_SLOT, shell, 1)
 
 
@@ -133,7 +144,28 @@ def _overview(page: PageContext, marker: Marker) -> str:
 
 def _achievements(page: PageContext, marker: Marker) -> str:
     project = page.project
-    return page.stash(achievements_html(page.fragments, project.settings, project.blocks, page.url))
+    html = achievements_html(page.fragments, project.settings, project.blocks, page.url, project.journal_url)
+    return page.stash(html)
+
+
+def _journal(page: PageContext, marker: Marker) -> str:
+    project = page.project
+
+    def pages_of_block(block: Block) -> list[tuple[str, str, str]]:
+        paths = project.block_pages.get(block.id, [])
+        return [(path, page_url(path, project.directory_urls), page_title(project.docs_dir, path)) for path in paths]
+
+    def other_page(path: str) -> tuple[str, str]:
+        return page_url(path, project.directory_urls), page_title(project.docs_dir, path)
+
+    listed = journal_pages(project.blocks, pages_of_block, project.activities, other_page)
+    html = page.fragments.render(
+        "journal.html",
+        sections=journal_sections(listed, page.url),
+        course_title=project.settings.title,
+        achievements_href=relative_url(project.achievements_url, page.url),
+    )
+    return page.stash(html)
 
 
 WIDGETS: dict[str, Widget] = {
@@ -150,6 +182,13 @@ WIDGETS: dict[str, Widget] = {
         where=f"the achievements page, {ACHIEVEMENTS_PAGE}",
         expand=_achievements,
         stylesheet=ACHIEVEMENTS_STYLESHEET,
+    ),
+    "journal": Widget(
+        page=lambda project, path: path == JOURNAL_PAGE,
+        where=f"the journal page, {JOURNAL_PAGE}",
+        expand=_journal,
+        stylesheet=JOURNAL_STYLESHEET,
+        full_data=False,
     ),
 }
 

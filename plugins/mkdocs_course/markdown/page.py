@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..assets import JOURNAL_STYLESHEET
 from ..course.data import course_data, data_script, light_course_data
+from ..course.journal import place_writing_areas
 from ..course.lessons import (
     after_title,
     before_title,
@@ -23,6 +25,7 @@ from ..course.lessons import (
 from ..course.markers import Marker
 from ..course.structure import first_heading
 from ..course.urls import relative_url
+from ..errors import CourseErrors
 from .markers import WIDGETS, PageContext, widget_for
 from .project import page_url
 
@@ -42,6 +45,7 @@ def page_context(md: Markdown, found: tuple[CourseProject, Fragments], lines: li
     page = PageContext(project, fragments, md, path, url, has_title=bool(first_heading("\n".join(lines))))
     page.source = _source(project, path)
     page.engine_page = getattr(context, "page", None)
+    page.links_from_source = page.engine_page is not None  # Zensical's way (PageContext.as_engine_reads)
     return page
 
 
@@ -74,6 +78,11 @@ def finish_page(page: PageContext, html: str) -> str:
     for widget in widgets:
         if widget.finish is not None:
             html = widget.finish(page, html)
+    activities = project.activities.get(page.path, [])
+    if activities:  # the writing areas, as adapter/pages.py's fill_writing_pages places them
+        html, errors = place_writing_areas(html, activities, page.fragments)
+        if errors:
+            raise CourseErrors(errors)
     html = _learners_way(page, html)
     full = any(widget.full_data for widget in widgets) or page.path in ("index.md", "README.md")
     data = course_data(
@@ -83,29 +92,30 @@ def finish_page(page: PageContext, html: str) -> str:
         site_url=project.site_url,
         lessons=project.lessons,
     )
-    links = "".join(
-        f'<link rel="stylesheet" href="{relative_url(widget.stylesheet, page.url)}">\n'
-        for widget in widgets
-        if widget.stylesheet
-    )
+    stylesheets = [widget.stylesheet for widget in widgets if widget.stylesheet]
+    if activities and JOURNAL_STYLESHEET not in stylesheets:
+        stylesheets.append(JOURNAL_STYLESHEET)
+    links = "".join(f'<link rel="stylesheet" href="{relative_url(sheet, page.url)}">\n' for sheet in stylesheets)
+    links = page.as_engine_reads(links)
     notice = page.fragments.render("file-notice.html") if any(widget.stylesheet for widget in widgets) else ""
+    notice = page.as_engine_reads(notice)
     return links + html + "\n" + data_script(data if full else light_course_data(data)) + notice
 
 
 def _learners_way(page: PageContext, html: str) -> str:
     """As adapter/pages.py's fill_block_pages and fill_course_pages write them."""
-    project, fragments = page.project, page.fragments
+    project, fragments, ours = page.project, page.fragments, page.as_engine_reads
     if not page.path:
         return html
     if page.path in ("index.md", "README.md"):
-        return after_title(html, continue_html(fragments, project.settings, project.blocks, page.url))
+        return after_title(html, ours(continue_html(fragments, project.settings, project.blocks, page.url)))
     found = project.block_of_page(page.path)
     if found is None:
         return html
     block, number = found
     lessons = project.lessons.get(block.id, [])
     if number == 0:
-        html = after_title(html, block_status_html(fragments, project.settings, block, lessons))
+        html = after_title(html, ours(block_status_html(fragments, project.settings, block, lessons)))
     else:
-        html = before_title(html, lesson_location_html(fragments, project.settings, block, lessons, number))
-    return html + block_lessons_html(fragments, project.settings, block, lessons, page.url)
+        html = before_title(html, ours(lesson_location_html(fragments, project.settings, block, lessons, number)))
+    return html + ours(block_lessons_html(fragments, project.settings, block, lessons, page.url))

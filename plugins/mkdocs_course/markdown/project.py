@@ -20,6 +20,7 @@ import yaml
 from ..badges.artwork import BadgeColourError, normalise_colour
 from ..badges.images import image_type
 from ..badges.publish import BadgeLook
+from ..course.journal import JOURNAL_PAGE, JOURNAL_SLOT, WritingActivity, duplicate_errors, find_activities
 from ..course.lessons import Lesson, block_lessons
 from ..course.model import Block, CourseSettings, Provider
 from ..course.options import default_locale, locale, percentage
@@ -53,6 +54,8 @@ class CourseProject:
     block_pages: dict[str, list[str]] = field(default_factory=dict)  # block id -> its pages' paths, first first
     lessons: dict[str, list[Lesson]] = field(default_factory=dict)
     achievements_url: str = ""
+    activities: dict[str, list[WritingActivity]] = field(default_factory=dict)  # page path -> its writing activities
+    journal_url: str = ""  # the journal page's, when the course has writing activities
     badge_looks: dict[str, BadgeLook] = field(default_factory=dict)
     nav_given: bool = False
     watch: list[str] = field(default_factory=list)  # mkdocs.yml's `watch:`
@@ -320,6 +323,7 @@ def load_project(config_path: Path, given: dict[str, Any] | None = None) -> Cour
     loaded = load_quizzes(folders, quizzes_dir, shown(quizzes_dir, root), project.docs_shown)
     project.quizzes = loaded.quizzes
     errors += loaded.errors
+    _find_activities(project, pages)
     _find_blocks(project, config.get("nav"), pages, [folder for folder in folders if folder in loaded.quizzes])
     return project
 
@@ -374,6 +378,23 @@ def _find_blocks(project: CourseProject, nav: Any, pages: list[str], block_ids: 
         project.lessons[block_id] = block_lessons(titled)
     _need_page(project, ACHIEVEMENTS_PAGE, nav_paths, "at the end", "<!-- course:achievements -->")
     project.achievements_url = page_url(ACHIEVEMENTS_PAGE, project.directory_urls)
+    if project.activities:
+        _need_page(project, JOURNAL_PAGE, nav_paths, "after the achievements page", JOURNAL_SLOT)
+        project.journal_url = page_url(JOURNAL_PAGE, project.directory_urls)
+
+
+def _find_activities(project: CourseProject, pages: list[str]) -> None:
+    """Every page's writing activities (course/journal.py), their ids checked across the course."""
+    for path in pages:
+        try:
+            markdown = (project.docs_dir / path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # the engine reports a page it cannot read
+        found, errors = find_activities(markdown, f"{project.docs_shown}/{path}")
+        project.errors += errors
+        if found:
+            project.activities[path] = found
+    project.errors += duplicate_errors(activity for found in project.activities.values() for activity in found)
 
 
 def _need_page(project: CourseProject, path: str, nav_paths: set[str], where: str, marker: str) -> None:

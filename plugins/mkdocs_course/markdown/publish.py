@@ -14,12 +14,12 @@ from pathlib import Path
 
 from ..assets import package_assets, published_text
 from ..badges.publish import badge_documents
-from ..course.pages import ACHIEVEMENTS_PAGE, ACHIEVEMENTS_SLOT, quiz_page_uri
+from ..course.journal import JOURNAL_PAGE, JOURNAL_PAGE_MARKDOWN
+from ..course.pages import ACHIEVEMENTS_PAGE, ACHIEVEMENTS_PAGE_MARKDOWN, quiz_page_uri
 from ..errors import CourseError, Location
 from .project import CourseProject
 
 COMMAND = "mkdocs-course assets"
-ACHIEVEMENTS_MARKDOWN = f"# Achievements\n\n{ACHIEVEMENTS_SLOT}\n"
 QUIZ_MARKDOWN = "<!-- course:quiz -->\n"  # the quiz's title becomes the page's heading
 
 
@@ -73,10 +73,12 @@ def write_files(project: CourseProject, expected: list[tuple[str, bytes]]) -> li
 
 
 def write_missing_pages(project: CourseProject, block_ids: list[str]) -> list[Path]:
-    """Each block's quiz page and the achievements page, where the course has none (an author's
-    page is never written over)."""
+    """Each block's quiz page, the achievements page and (with writing activities) the journal
+    page, where the course has none (an author's page is never written over)."""
     wanted = {quiz_page_uri(block_id): QUIZ_MARKDOWN for block_id in block_ids}
-    wanted[ACHIEVEMENTS_PAGE] = ACHIEVEMENTS_MARKDOWN
+    wanted[ACHIEVEMENTS_PAGE] = ACHIEVEMENTS_PAGE_MARKDOWN
+    if project.activities:
+        wanted[JOURNAL_PAGE] = JOURNAL_PAGE_MARKDOWN
     written = []
     for uri, markdown in wanted.items():
         path = project.docs_dir / uri
