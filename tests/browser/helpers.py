@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import ExitStack
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
@@ -129,3 +130,19 @@ def block_card(page: Page, title: str) -> Locator:
     return page.get_by_role("listitem").filter(
         has=page.get_by_role("heading", name=re.compile(rf"^Block \d: {title}$"))
     )
+
+
+def course_files(page: Page, url: str, *, loading: tuple[str, ...] = ()) -> set[str]:
+    """The course files a page requests once the network is quiet, and the files in `loading`
+    however late they come (a module imported on demand may come after half a second of quiet
+    on a busy machine)."""
+    files: set[str] = set()
+    page.on(
+        "request",
+        lambda request: "/assets/course/" in request.url and files.add(request.url.split("/assets/course/")[1]),
+    )
+    with ExitStack() as waiting:
+        for file in loading:
+            waiting.enter_context(page.expect_request(f"**/assets/course/{file}"))
+        page.goto(url, wait_until="networkidle")
+    return files

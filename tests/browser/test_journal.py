@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import serious_problems, settle
+from helpers import course_files, serious_problems, settle
 from playwright.sync_api import Page, expect
 
 REPO = Path(__file__).parent.parent.parent
@@ -359,17 +359,6 @@ def test_lms_suspend_data_carries_the_journal_only_while_it_fits(rules_page):
         [small, {**base, "journal": {"plan": {"text": "Newer, from the LMS.", "updated": LATE}}}],
     )
     assert merged == {"plan": {"text": "Newer, from the LMS.", "updated": LATE}}
-
-
-def course_files(page: Page, url: str) -> set[str]:
-    """The course's files the page asked for, by their path under assets/course/."""
-    files: set[str] = set()
-    page.on(
-        "request",
-        lambda request: "/assets/course/" in request.url and files.add(request.url.split("/assets/course/")[1]),
-    )
-    page.goto(url)
-    return files
 
 
 def test_only_writing_pages_load_the_writing_code_and_the_download_loads_on_a_press(context, sample):

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-
-def course_files(page, url: str) -> set[str]:
-    files: set[str] = set()
-    page.on(
-        "request",
-        lambda request: "/assets/course/" in request.url and files.add(request.url.split("/assets/course/")[1]),
-    )
-    page.goto(url, wait_until="networkidle")
-    return files
+from helpers import course_files
 
 
 def test_lesson_pages_load_no_quiz_or_badge_code(context, site):
@@ -20,7 +12,7 @@ def test_lesson_pages_load_no_quiz_or_badge_code(context, site):
 
 
 def test_quiz_pages_load_one_quiz_file_and_not_the_statement(context, site):
-    quiz = course_files(context.new_page(), site + "alpha/quiz/")
+    quiz = course_files(context.new_page(), site + "alpha/quiz/", loading=("js/quiz/page.js",))
 
     # The quiz module comes as one file with its imports (bundle.py); the rest is the lesson page's.
     assert quiz == {
@@ -34,7 +26,9 @@ def test_quiz_pages_load_one_quiz_file_and_not_the_statement(context, site):
 
 
 def test_the_achievements_page_loads_its_file_and_the_badge_code_only_on_a_press(context, site):
-    achievements = course_files(context.new_page(), site + "achievements/")
+    achievements = course_files(
+        context.new_page(), site + "achievements/", loading=("js/achievements/page.js", "js/progress-view.js")
+    )
 
     assert achievements == {
         "css/course.css",
@@ -51,6 +45,7 @@ def test_progress_code_loads_only_where_progress_is_shown(context, site):
     """The home page's next step and progress bar, and a block's status on its first page."""
     lesson = {"css/course.css", "js/course.js", "js/dom.js", "js/record-passes.js"}
 
-    assert course_files(context.new_page(), site) == lesson | {"js/progress-view.js"}
-    assert course_files(context.new_page(), site + "alpha/") == lesson | {"js/progress-view.js"}
+    progress = "js/progress-view.js"
+    assert course_files(context.new_page(), site, loading=(progress,)) == lesson | {progress}
+    assert course_files(context.new_page(), site + "alpha/", loading=(progress,)) == lesson | {progress}
     assert course_files(context.new_page(), site + "alpha/numbers/") == lesson
