@@ -3,7 +3,7 @@ achievements pages, and each block's badge files, all as MkDocs `File`s so other
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..assets import ENTRY_SCRIPT, SITE_PREFIX, STYLESHEET, package_assets, published_text
 from ..badges.publish import BadgeLook, badge_documents
-from ..course.journal import JOURNAL_PAGE, JOURNAL_PAGE_MARKDOWN, duplicate_errors, find_activities
+from ..course.journal import JOURNAL_PAGE, JOURNAL_PAGE_MARKDOWN, course_activities
 from ..course.markers import fill_quiz_page
 from ..course.pages import ACHIEVEMENTS_PAGE, ACHIEVEMENTS_PAGE_MARKDOWN, ERRORS_SLOT, quiz_page_uri
 from ..course.structure import block_folders, load_quizzes
@@ -98,20 +98,21 @@ def _author_page(files: Files, src_uri: str) -> File | None:
 def add_journal_page(build: CourseBuild, files: Files, config: MkDocsConfig) -> None:
     """Find every page's writing activities (course/journal.py) and check their ids across the
     course; the journal page joins the site when there is at least one."""
+    build.activities, errors = course_activities(_author_pages(files), build.docs_shown)
+    build.errors += errors
+    if build.activities and _author_page(files, JOURNAL_PAGE) is None:  # an author's page holds its own slot
+        _add_page(files, config, JOURNAL_PAGE, JOURNAL_PAGE_MARKDOWN)
+
+
+def _author_pages(files: Files) -> Iterator[tuple[str, str]]:
+    """(path, Markdown) of each page the author wrote."""
     for file in files.documentation_pages():
         if file.generated_by is not None:
             continue
         try:
-            markdown = file.content_string
+            yield file.src_uri, file.content_string
         except (OSError, UnicodeDecodeError):
             continue  # MkDocs reports an unreadable page when it reads it
-        found, errors = find_activities(markdown, f"{build.docs_shown}/{file.src_uri}")
-        build.errors += errors
-        if found:
-            build.activities[file.src_uri] = found
-    build.errors += duplicate_errors(activity for found in build.activities.values() for activity in found)
-    if build.activities and _author_page(files, JOURNAL_PAGE) is None:  # an author's page holds its own slot
-        _add_page(files, config, JOURNAL_PAGE, JOURNAL_PAGE_MARKDOWN)
 
 
 def _add_page(files: Files, config: MkDocsConfig, src_uri: str, markdown: str) -> None:

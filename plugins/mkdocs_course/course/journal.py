@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CourseError, Location
+from .markers import fenced_lines
 from .urls import relative_url
 
 if TYPE_CHECKING:
@@ -39,7 +40,6 @@ _EXAMPLE = '`!!! question journal my-notes "Activity 1: …"`'
 _ADMONITION = re.compile(
     r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*(?P<classes>[^"\n]*?)[ \t]*(?:"(?P<title>.*)")?[ \t]*$'
 )
-_FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -61,30 +61,6 @@ class WritingActivity:
         return f"course-writing-{self.id}"
 
 
-def _closes(line: str, fence: str) -> bool:
-    """Whether `line` ends the code fenced by `fence`: the same character, at least as many, nothing after."""
-    found = _FENCE.match(line)
-    if not found:
-        return False
-    same = found["fence"][0] == fence[0] and len(found["fence"]) >= len(fence)
-    return same and not line[found.end() :].strip()
-
-
-def _outside_fences(markdown: str) -> Iterable[tuple[int, str]]:
-    """(line number from 1, line) of each line not inside fenced code."""
-    fence = ""
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        opening = _FENCE.match(line)
-        if fence:
-            if _closes(line, fence):
-                fence = ""
-            continue
-        if opening:
-            fence = opening["fence"]
-            continue
-        yield number, line
-
-
 def _title(classes: list[str], quoted: str | None) -> str:
     if quoted is not None:
         return quoted.strip()
@@ -96,8 +72,8 @@ def find_activities(markdown: str, path: str) -> tuple[list[WritingActivity], li
     file's), and the mistakes in how they are marked. `path` names the file in messages."""
     found: list[WritingActivity] = []
     errors: list[CourseError] = []
-    for number, line in _outside_fences(markdown):
-        match = _ADMONITION.match(line)
+    for number, (line, fenced) in enumerate(fenced_lines(markdown.splitlines()), start=1):
+        match = None if fenced else _ADMONITION.match(line)
         if not match:
             continue
         classes = match["classes"].split()
@@ -149,6 +125,22 @@ def duplicate_errors(activities: Iterable[WritingActivity]) -> list[CourseError]
             )
         )
     return errors
+
+
+def course_activities(
+    pages: Iterable[tuple[str, str]], docs_shown: str
+) -> tuple[dict[str, list[WritingActivity]], list[CourseError]]:
+    """Every page's writing activities (page path -> its activities, for pages with any) and the
+    mistakes, ids checked across the course. `pages`: (path in the docs folder, its Markdown)."""
+    activities: dict[str, list[WritingActivity]] = {}
+    errors: list[CourseError] = []
+    for path, markdown in pages:
+        found, page_errors = find_activities(markdown, f"{docs_shown}/{path}")
+        errors += page_errors
+        if found:
+            activities[path] = found
+    errors += duplicate_errors(activity for found in activities.values() for activity in found)
+    return activities, errors
 
 
 def writing_area_html(fragments: Fragments, activity: WritingActivity) -> str:

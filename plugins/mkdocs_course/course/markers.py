@@ -9,6 +9,7 @@ which other engines such as Zensical run, fills each marker of its table (markdo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..errors import CourseError, Location
@@ -21,7 +22,7 @@ MARKER = re.compile(
     r"^[ \t]*<!--[ \t]*course:[ \t]*(?P<name>[a-z][a-z-]*)(?:[ \t]+(?P<argument>[^\s>]+))?[ \t]*-->[ \t]*$"
 )
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -37,22 +38,34 @@ def front_matter_lines(markdown: str) -> int:
     return found.group(0).count("\n") if found else 0
 
 
+def fenced_lines(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """Each line, with whether it is fenced code (its fences included): markers and activities
+    written there are examples. A fence closes with the same character, at least as many, nothing after."""
+    fence = ""
+    for line in lines:
+        found = _FENCE.match(line)
+        if fence:
+            if found and _closes(found["fence"], fence) and not line[found.end() :].strip():
+                fence = ""
+            yield line, True
+        elif found:
+            fence = found["fence"]
+            yield line, True
+        else:
+            yield line, False
+
+
+def _closes(found: str, fence: str) -> bool:
+    return found[0] == fence[0] and len(found) >= len(fence)
+
+
 def find_markers(markdown: str) -> list[Marker]:
     """The course markers of a page's source, outside fenced code, with their lines."""
-    found = []
-    fence = ""
     lines = markdown.split("\n")
-    for index in range(front_matter_lines(markdown), len(lines)):
-        line = lines[index]
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        if match := MARKER.match(line):
+    start = front_matter_lines(markdown)
+    found = []
+    for index, (line, fenced) in enumerate(fenced_lines(lines[start:]), start=start):
+        if not fenced and (match := MARKER.match(line)):
             found.append(Marker(match["name"], match["argument"] or "", index + 1))
     return found
 

@@ -28,10 +28,10 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..course.markers import MARKER, find_markers
+from ..course.markers import MARKER, fenced_lines
 from ..errors import CourseError, CourseErrors
 from .markers import PageContext
-from .page import expand, finish_page, page_context
+from .page import expand, finish_page, marker_lines, page_context
 from .project import CONFIG_FILE
 from .state import project_for
 
@@ -47,7 +47,7 @@ _reported: list[str] = []  # the last report logged: an engine may render every 
 
 
 def _stop(error: CourseError | CourseErrors) -> CourseBuildError:
-    report = error if isinstance(error, CourseErrors) else CourseErrors(getattr(error, "errors", None) or [error])
+    report = error if isinstance(error, CourseErrors) else CourseErrors([error])
     if _reported != [str(report)]:
         _reported[:] = [str(report)]
         log.error(str(report))
@@ -67,43 +67,23 @@ class CoursePreprocessor(Preprocessor):
         except (CourseError, CourseErrors) as error:
             raise _stop(error) from None
         self.md.course_page = page  # type: ignore[attr-defined]  # for the postprocessor
-        source_lines = [marker.line for marker in find_markers(page.source)] if page.source else []
+        source_lines: list[int] | None = None  # the markers' lines in the file, read at the first marker
         out = []
         count = 0
         try:
-            for line in _outside_fences(lines):
-                if isinstance(line, tuple):
-                    out.append(line[0])
-                    continue
-                match = MARKER.match(line)
+            for line, fenced in fenced_lines(lines):
+                match = None if fenced else MARKER.match(line)
                 if match is None:
                     out.append(line)
                     continue
+                if source_lines is None:
+                    source_lines = marker_lines(page)
                 number = source_lines[count] if count < len(source_lines) else 0
                 count += 1
                 out += expand(page, match["name"], match["argument"] or "", number).split("\n")
         except (CourseError, CourseErrors) as error:
             raise _stop(error) from None
         return out
-
-
-def _outside_fences(lines: list[str]) -> list[str | tuple[str]]:
-    """The page's lines, those inside fenced code wrapped in a tuple (markers there are examples)."""
-    found: list[str | tuple[str]] = []
-    fence = ""
-    for line in lines:
-        stripped = line.lstrip()
-        if fence:
-            found.append((line,))
-            if stripped.startswith(fence):
-                fence = ""
-            continue
-        if stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-            found.append((line,))
-            continue
-        found.append(line)
-    return found
 
 
 class TreeDone(Treeprocessor):
@@ -148,10 +128,6 @@ class CourseExtension(Extension):
         # After raw HTML is put back (30), so the quiz's fields and slot are in the text.
         md.treeprocessors.register(TreeDone(md), "mkdocs_course_done", -10)  # after `unescape` (0), the last
         md.postprocessors.register(CoursePostprocessor(md), "mkdocs_course", 5)
-        md.registerExtension(self)
-
-    def reset(self) -> None:
-        pass
 
 
 def _project_root(md: Markdown) -> Path:

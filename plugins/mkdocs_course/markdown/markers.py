@@ -19,7 +19,7 @@ from ..course.journal import JOURNAL_PAGE, journal_pages, journal_sections
 from ..course.markers import Marker, quiz_marker_error
 from ..course.pages import ACHIEVEMENTS_PAGE, achievements_html, overview_html, quiz_page_uri, quiz_shell_html
 from ..course.urls import relative_url
-from ..errors import CourseError, Location
+from ..errors import CourseError, CourseErrors, Location
 from ..quiz.render import (
     QUIZ_SLOT,
     cut_fields,
@@ -52,7 +52,6 @@ class PageContext:
     has_title: bool  # the page's Markdown has its own level-1 heading
     quiz: Block | None = None  # the block whose quiz this page shows
     widgets: list[str] = field(default_factory=list)  # the markers' names, in order
-    source: str = ""  # the page's file, front matter included: the markers' lines are counted in it
     engine_page: Any = None  # the engine's own page object (Zensical's), when it gives one
     tree_done: bool = False  # every tree step has run: the next postprocessing is the page's own
     links_from_source: bool = False  # the engine resolves relative links from the Markdown file (Zensical)
@@ -120,20 +119,9 @@ def _quiz_finish(page: PageContext, html: str) -> str:
 
     reviews, errors = resolve_reviews(block.quiz, find_page, check_anchors=False)
     if errors:
-        raise errors[0] if len(errors) == 1 else CourseErrorsInPage(errors)
+        raise CourseErrors(errors)
     shell = quiz_shell_html(page.fragments, project.settings, block, salt=project.salt, fields=fields, reviews=reviews)
     return html.replace(QUIZ_SLOT, shell, 1)
-
-
-class CourseErrorsInPage(CourseError):
-    """Several mistakes found in one page, reported together."""
-
-    def __init__(self, errors: list[CourseError]) -> None:
-        self.errors = errors
-        super().__init__(errors[0].where, "\n  ".join(str(error) for error in errors))
-
-    def __str__(self) -> str:
-        return "\n  ".join(str(error) for error in self.errors)
 
 
 def _overview(page: PageContext, marker: Marker) -> str:

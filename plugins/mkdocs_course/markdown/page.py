@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..assets import JOURNAL_STYLESHEET
-from ..course.data import course_data, data_script, light_course_data
 from ..course.journal import place_writing_areas
 from ..course.lessons import (
     after_title,
@@ -22,7 +21,7 @@ from ..course.lessons import (
     continue_html,
     lesson_location_html,
 )
-from ..course.markers import Marker
+from ..course.markers import Marker, find_markers
 from ..course.structure import first_heading
 from ..course.urls import relative_url
 from ..errors import CourseErrors
@@ -43,10 +42,16 @@ def page_context(md: Markdown, found: tuple[CourseProject, Fragments], lines: li
     path = str(getattr(getattr(context, "page", None), "path", "") or "")
     url = page_url(path, project.directory_urls) if path else ""
     page = PageContext(project, fragments, md, path, url, has_title=bool(first_heading("\n".join(lines))))
-    page.source = _source(project, path)
     page.engine_page = getattr(context, "page", None)
     page.links_from_source = page.engine_page is not None  # Zensical's way (PageContext.as_engine_reads)
     return page
+
+
+def marker_lines(page: PageContext) -> list[int]:
+    """The lines of the page's markers in its file as the author wrote it, front matter included
+    (the engine may have taken it off). Read at the page's first marker: most pages have none."""
+    source = _source(page.project, page.path)
+    return [marker.line for marker in find_markers(source)] if source else []
 
 
 def _source(project: CourseProject, path: str) -> str:
@@ -85,13 +90,7 @@ def finish_page(page: PageContext, html: str) -> str:
             raise CourseErrors(errors)
     html = _learners_way(page, html)
     full = any(widget.full_data for widget in widgets) or page.path in ("index.md", "README.md")
-    data = course_data(
-        project.settings,
-        project.blocks,
-        achievements_url=project.achievements_url,
-        site_url=project.site_url,
-        lessons=project.lessons,
-    )
+    full_data, light_data = project.data_scripts
     stylesheets = [widget.stylesheet for widget in widgets if widget.stylesheet]
     if activities and JOURNAL_STYLESHEET not in stylesheets:
         stylesheets.append(JOURNAL_STYLESHEET)
@@ -99,7 +98,7 @@ def finish_page(page: PageContext, html: str) -> str:
     links = page.as_engine_reads(links)
     notice = page.fragments.render("file-notice.html") if any(widget.stylesheet for widget in widgets) else ""
     notice = page.as_engine_reads(notice)
-    return links + html + "\n" + data_script(data if full else light_course_data(data)) + notice
+    return links + html + "\n" + (full_data if full else light_data) + notice
 
 
 def _learners_way(page: PageContext, html: str) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,8 @@ import yaml
 from ..badges.artwork import BadgeColourError, normalise_colour
 from ..badges.images import image_type
 from ..badges.publish import BadgeLook
-from ..course.journal import JOURNAL_PAGE, JOURNAL_SLOT, WritingActivity, duplicate_errors, find_activities
+from ..course.data import course_data, data_script, light_course_data
+from ..course.journal import JOURNAL_PAGE, JOURNAL_SLOT, WritingActivity, course_activities
 from ..course.lessons import Lesson, block_lessons
 from ..course.model import Block, CourseSettings, Provider
 from ..course.options import default_locale, locale, percentage
@@ -63,6 +66,19 @@ class CourseProject:
     # New for every state of the project (every build of `zensical build`), as the plugin's.
     salt: str = field(default_factory=lambda: secrets.token_hex(32))
     field_marker: str = field(default_factory=lambda: f"course-field-{secrets.token_hex(8)}")
+
+    @cached_property
+    def data_scripts(self) -> tuple[str, str]:
+        """The course data pages carry, in full and light (course/data.py): the same on every page of
+        this state, so made once, as adapter/pages.py's prepare_page_data makes it once per build."""
+        data = course_data(
+            self.settings,
+            self.blocks,
+            achievements_url=self.achievements_url,
+            site_url=self.site_url,
+            lessons=self.lessons,
+        )
+        return data_script(data), data_script(light_course_data(data))
 
     def block_of_page(self, path: str) -> tuple[Block, int] | None:
         """The block a page belongs to and its place there (0: the block's first page)."""
@@ -385,16 +401,17 @@ def _find_blocks(project: CourseProject, nav: Any, pages: list[str], block_ids: 
 
 def _find_activities(project: CourseProject, pages: list[str]) -> None:
     """Every page's writing activities (course/journal.py), their ids checked across the course."""
+    project.activities, errors = course_activities(_readable(project.docs_dir, pages), project.docs_shown)
+    project.errors += errors
+
+
+def _readable(docs_dir: Path, pages: list[str]) -> Iterator[tuple[str, str]]:
+    """(path, Markdown) of each page that can be read."""
     for path in pages:
         try:
-            markdown = (project.docs_dir / path).read_text(encoding="utf-8")
+            yield path, (docs_dir / path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # the engine reports a page it cannot read
-        found, errors = find_activities(markdown, f"{project.docs_shown}/{path}")
-        project.errors += errors
-        if found:
-            project.activities[path] = found
-    project.errors += duplicate_errors(activity for found in project.activities.values() for activity in found)
 
 
 def _need_page(project: CourseProject, path: str, nav_paths: set[str], where: str, marker: str) -> None:

@@ -1,7 +1,8 @@
 // The progress file: "Save my progress" writes the learner's record into it, "Restore progress"
 // reads it back. The record inside is read by the same rules as the stored record (record.js), so
-// a file and storage holding the same record give the same passes.
-import { addSetAside, idMap, isObject, jsonNesting, MAX_NESTING, mergeBlockEntries, repairRecord } from "../record.js";
+// a file and storage holding the same record give the same passes. Beside the record the file
+// carries the lessons visited (docs/architecture.md, "Visits"), which the browser keeps apart.
+import { addSetAside, idMap, isObject, jsonNesting, MAX_NESTING, mergeBlockEntries, repairRecord, setAsideEntry } from "../record.js";
 import { mergeJournals } from "../record-journal.js";
 
 export const PROGRESS_FILE_FORMAT = "mkdocs-course-record";
@@ -26,8 +27,12 @@ export function progressFileName(courseId, now = new Date()) {
   return `${safe}-progress-${now.toISOString().slice(0, 10)}.json`;
 }
 
-/** The text of the file for the whole record. */
-export function serialiseProgress({ courseId, courseTitle = "", siteUrl = "", record, now = new Date() }) {
+/**
+ * The text of the file for the whole record.
+ * `visits`: the site-root URLs of the lessons visited, the latest last (added in version 1 as an
+ * optional field, so a site that does not read it still restores the record).
+ */
+export function serialiseProgress({ courseId, courseTitle = "", siteUrl = "", record, visits = [], now = new Date() }) {
   const file = {
     format: PROGRESS_FILE_FORMAT,
     version: PROGRESS_FILE_VERSION,
@@ -37,6 +42,7 @@ export function serialiseProgress({ courseId, courseTitle = "", siteUrl = "", re
     savedAt: now.toISOString(),
     note: "Your progress in this course, saved from your browser. Restore it with \u201cRestore progress\u201d on the course's achievements page.",
     record,
+    visits,
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -60,20 +66,39 @@ function fileContent(text, courseId) {
     const other = typeof data.courseTitle === "string" && data.courseTitle ? `\u201c${data.courseTitle}\u201d` : "another course";
     throw new ProgressFileError(`This progress file is for ${other}, not for this course.`);
   }
-  return data.record;
+  return data;
+}
+
+// As long as a visited lesson's URL may be: a lesson's site-root URL is far shorter.
+const VISIT_URL_MAX_LENGTH = 2000;
+const isVisitUrl = (url) => typeof url === "string" && url.length > 0 && url.length <= VISIT_URL_MAX_LENGTH;
+
+// A file saved before visits were kept has none; a field of the wrong shape, or entries that are
+// not URLs, are set aside like any damaged part, and the rest of the file is restored.
+function checkedVisits(visits, now, problems) {
+  if (visits === undefined) return [];
+  if (!Array.isArray(visits)) {
+    problems.push(setAsideEntry("wrong shape", { visits }, null, now));
+    return [];
+  }
+  const wrong = visits.filter((url) => !isVisitUrl(url));
+  if (wrong.length) problems.push(setAsideEntry("wrong shape", { visits: wrong }, null, now));
+  return visits.filter(isVisitUrl);
 }
 
 /**
  * The record in a progress file's text, read as a stored record is read.
  * @param {string} text
  * @param {{courseId: string, blockIds: string[], now?: Date}} course
- * @returns {{record: object, problems: object[]}} `problems`: the parts to set aside
+ * @returns {{record: object, problems: object[], visits: string[]}} `problems`: the parts to set
+ *   aside; `visits`: the lessons the file says were visited, the latest last (none in older files)
  */
 export function parseProgressText(text, { courseId, blockIds, now = new Date() }) {
   const content = fileContent(text, courseId);
-  const { record, problems, unreadable } = repairRecord({ version: 1, ...content }, blockIds, now);
+  const { record, problems, unreadable } = repairRecord({ version: 1, ...content.record }, blockIds, now);
   if (unreadable) throw new ProgressFileError("The progress file holds a record in a format this site does not know.");
-  return { record, problems };
+  const visits = checkedVisits(content.visits, now, problems);
+  return { record, problems, visits };
 }
 
 /** Reads a File chosen by the learner; refuses anything over the size limit before reading it. */

@@ -1,13 +1,16 @@
 // The learner's progress file on the achievements page: save it, restore from it, or delete
-// the progress kept in this browser (after a confirmation).
+// the progress kept in this browser (after a confirmation). The file carries the lessons visited
+// too, which course.js keeps beside the record (visits.js).
 import { runAction, statusMessages } from "../action-button.js";
 import { el } from "../dom.js";
+import { forgetVisits, mergeVisits, storedVisits, storeVisits } from "./visits.js";
 
 const button = (text, primary) => el("button", { type: "button", class: `md-button${primary ? " md-button--primary" : ""}` }, text);
 
-function restoredMessage(course, { changed, journal, setAside }) {
+function restoredMessage(course, { changed, journal, setAside, visits }) {
   const names = course.blocks.filter((block) => changed.includes(block.id)).map((block) => `Block ${block.number}: ${block.title}`);
   if (journal) names.push(journal === 1 ? "one journal entry" : journal + " journal entries");
+  if (visits) names.push(visits === 1 ? "one visited lesson" : visits + " visited lessons");
   const what = names.length
     ? `Progress restored. Updated from the file: ${names.join("; ")}.`
     : "Progress restored. The file had nothing this browser did not already have.";
@@ -18,11 +21,14 @@ function restoredMessage(course, { changed, journal, setAside }) {
   return what + damaged;
 }
 
-// The lessons visited, kept by course.js beside the record (docs/architecture.md, "Visits").
-function forgetVisits(recordKey) {
-  try {
-    localStorage.removeItem(recordKey + ":visits");
-  } catch {}
+// The file's visits joined to this browser's; how many lessons the file added (none when storage
+// refuses them: course.js reads visits from storage only).
+function restoreVisits(recordKey, fromFile) {
+  const stored = storedVisits(recordKey);
+  const merged = mergeVisits(fromFile, stored);
+  const added = merged.filter((url) => !stored.includes(url)).length;
+  if (!added) return 0;
+  return storeVisits(recordKey, merged) ? added : 0;
 }
 
 function deleteConfirmation(onDelete, onCancel) {
@@ -75,7 +81,7 @@ export function progressSection(box, { course, store, actions, siteUrl, changed 
   saveButton.addEventListener("click", () =>
     runAction(saveButton, say, "Saving…", async () => {
       const { downloadRecord } = await actions();
-      const { filename } = downloadRecord({ courseData: course, record: store.get(), siteUrl });
+      const { filename } = downloadRecord({ courseData: course, record: store.get(), visits: storedVisits(store.key), siteUrl });
       return `Your progress is saved in your downloads as ${filename}. Use “Restore progress” with it, here or in another browser.`;
     }, (error) => `Your progress could not be saved: ${error.message}`),
   );
@@ -106,6 +112,9 @@ async function restore(fileInput, { course, store, actions, say, changed }) {
       restored = restoreProgress(record, read);
       for (const key of Object.keys(record)) delete record[key];
       Object.assign(record, restored.record);
+      // Once the record is sure to restore, and before it is saved: the save's announcement
+      // (course:record-saved) has course.js mark the navigation and progress with these visits.
+      restored.visits = restoreVisits(store.key, read.visits);
     });
     changed();
     say(restoredMessage(course, restored));

@@ -149,9 +149,9 @@ export async function downloadStatement(options) {
   return statement;
 }
 
-/** "Save my progress". */
-export function downloadRecord({ courseData, record, siteUrl = "" }) {
-  const text = serialiseProgress({ courseId: courseData.courseId, courseTitle: courseData.title, siteUrl, record });
+/** "Save my progress": the record and the lessons visited (`visits`, the latest last). */
+export function downloadRecord({ courseData, record, visits = [], siteUrl = "" }) {
+  const text = serialiseProgress({ courseId: courseData.courseId, courseTitle: courseData.title, siteUrl, record, visits });
   const filename = progressFileName(courseData.courseId);
   saveFile(text, filename, "application/json");
   return { text, filename };
