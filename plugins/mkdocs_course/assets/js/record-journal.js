@@ -5,7 +5,7 @@ import { idMap, setAsideEntry } from "./record.js";
 
 /**
  * Journal entries merged into `record` (changed): per activity the text written last wins; the
- * other text, when it differs, is returned to be set aside (a restore) or let go (the same
+ * other text, when it differs, is returned to be set aside (a restore) or dropped (the same
  * learner's earlier draft, from the LMS).
  * @param {object} record
  * @param {object} [incoming] a repaired record's `journal`
