@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import answer_alpha, check_answers, record
+from helpers import answer_alpha, check_answers, record, storage_key
 from playwright.sync_api import expect
 
 
@@ -98,3 +98,53 @@ def test_two_tabs_never_overwrite_each_other(context, site):
     stored = record(two)["blocks"]["alpha"]
     assert stored["passed"] is True and stored["bestScore"] == 100
     expect(two.locator(".course-q").nth(3)).to_contain_text("Incorrect")
+
+
+# localStorage reaches other tabs asynchronously: a tab may read the record as it was a moment ago.
+STALE_READ_ONCE = """([key, stale]) => {
+  const read = Storage.prototype.getItem;
+  Storage.prototype.getItem = function (name) {
+    if (name !== key) return read.call(this, name);
+    Storage.prototype.getItem = read;
+    return stale;
+  };
+}"""
+
+
+def stored_pass(page, key: str) -> bool:
+    return page.evaluate("k => JSON.parse(localStorage.getItem(k) || '{}').blocks?.alpha?.passed === true", key)
+
+
+def test_a_tab_that_read_a_stale_record_never_loses_another_tabs_pass(context, site):
+    key = storage_key(site)
+    one, two = context.new_page(), context.new_page()
+    two.goto(site + "beta/quiz/")
+    expect(two.locator("[data-course-quiz]")).not_to_have_attribute("aria-busy", "true")
+    before = two.evaluate("k => localStorage.getItem(k)", key)
+    pass_alpha(one, site)
+    assert stored_pass(two, key)
+    # The beta tab saves an answer on a read from before the pass: the stored record loses it...
+    two.evaluate(STALE_READ_ONCE, [key, before])
+    two.get_by_role("group").first.get_by_role("radio").first.check()
+    # ...until the tab that saved the pass reads the record again (the storage event) and puts it back.
+    one.wait_for_function("k => JSON.parse(localStorage.getItem(k)).blocks.alpha?.passed === true", arg=key)
+    two.reload()
+    expect(two.locator("[data-course-quiz]")).not_to_have_attribute("aria-busy", "true")
+    stored = record(two)
+    assert stored["blocks"]["alpha"]["passed"] is True and stored["blocks"]["alpha"]["bestScore"] == 100
+    assert "draft" in stored["blocks"]["beta"]  # and the beta tab's answer is kept too
+
+
+def test_delete_my_data_in_one_tab_is_not_undone_by_another(context, site):
+    key = storage_key(site)
+    quiz, achievements = context.new_page(), context.new_page()
+    pass_alpha(quiz, site)
+    achievements.goto(site + "achievements/")
+    achievements.get_by_role("button", name="Delete my data").click()
+    achievements.get_by_role("button", name="Yes, delete my data").click()
+    expect(achievements.get_by_role("status").filter(has_text="has been deleted")).to_be_visible()
+    # The quiz tab hears of the deletion and reads the record again, without putting its pass back.
+    expect(quiz.locator(".course-quiz__status")).not_to_contain_text("passed", ignore_case=True)
+    quiz.get_by_role("group").first.get_by_role("radio").first.check()  # a save after the deletion
+    quiz.wait_for_function("k => JSON.parse(localStorage.getItem(k) || '{}').blocks?.alpha?.draft", arg=key)
+    assert not stored_pass(achievements, key)
