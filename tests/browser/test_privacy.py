@@ -176,14 +176,19 @@ def test_opened_as_files_lessons_read_and_widgets_say_what_to_do(browser, tmp_pa
     build(REPO, folder)
     page = browser.new_page()
     try:
-        page.goto((folder / "not-invited" / "cv-and-application" / "index.html").as_uri())
+        page.goto((folder / "after-the-interview" / "waiting-for-an-answer" / "index.html").as_uri())
         expect(page.get_by_role("heading", level=1)).to_be_visible()
-        expect(page.get_by_text(FILE_NOTICE)).to_have_count(0)  # lessons read as they are
+        expect(page.get_by_text(FILE_NOTICE)).to_have_count(0)  # lessons without a widget read as they are
 
-        for path in ("not-invited/quiz/index.html", "achievements/index.html"):
+        for path in (
+            "not-invited/quiz/index.html",
+            "achievements/index.html",
+            "after-the-interview/notes-after-the-interview/index.html",  # a writing activity
+            "journal/index.html",
+        ):
             page.goto((folder / path).as_uri())
-            expect(page.get_by_text(FILE_NOTICE)).to_be_visible()
-            expect(page.get_by_text("opened as a file")).to_be_visible()
+            expect(page.get_by_text(FILE_NOTICE).first).to_be_visible()
+            expect(page.get_by_text("opened as a file").first).to_be_visible()
             expect(page.get_by_text("needs JavaScript")).to_have_count(0)  # it would be wrong: JavaScript is on
     finally:
         page.close()
@@ -191,7 +196,7 @@ def test_opened_as_files_lessons_read_and_widgets_say_what_to_do(browser, tmp_pa
 
 def test_served_pages_show_no_file_notice(page, sample):
     site, _ = sample
-    for path in ("not-invited/quiz/", "achievements/"):
+    for path in ("not-invited/quiz/", "achievements/", "journal/"):
         page.goto(site + path)
         expect(page.get_by_role("button").first).to_be_visible()
         expect(page.get_by_text(FILE_NOTICE)).to_have_count(0)

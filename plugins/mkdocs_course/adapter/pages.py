@@ -200,7 +200,7 @@ def finish(build: CourseBuild, page: Page, output: str) -> str:
     elif page.file.src_uri in build.activities or page.file.src_uri == JOURNAL_PAGE:
         # Writing pages and the journal: their own stylesheet, and the light data (the record's key).
         data = build.course_data_html if page.is_homepage else build.light_data_html
-        output = finish_page(output, stylesheet_link(JOURNAL_STYLESHEET, page) + data)
+        output = finish_page(output, stylesheet_link(JOURNAL_STYLESHEET, page) + data, build.file_notice_html)
     else:
         output = finish_page(output, build.course_data_html if page.is_homepage else build.light_data_html)
     return material_fixes.mend(output)

@@ -96,7 +96,7 @@ def finish_page(page: PageContext, html: str) -> str:
         stylesheets.append(JOURNAL_STYLESHEET)
     links = "".join(f'<link rel="stylesheet" href="{relative_url(sheet, page.url)}">\n' for sheet in stylesheets)
     links = page.as_engine_reads(links)
-    notice = page.fragments.render("file-notice.html") if any(widget.stylesheet for widget in widgets) else ""
+    notice = page.fragments.render("file-notice.html") if stylesheets else ""  # on every widget's page
     notice = page.as_engine_reads(notice)
     return links + html + "\n" + (full_data if full else light_data) + notice
 
