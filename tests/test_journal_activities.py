@@ -178,7 +178,10 @@ def test_a_course_without_writing_activities_has_no_journal(tmp_path):
     course = make_course(tmp_path)
     build(course.root, strict=True)
     assert not (course.site / "journal").exists()
-    assert "journal" not in (course.site / "achievements" / "index.html").read_text(encoding="utf-8").lower()
+    achievements = (course.site / "achievements" / "index.html").read_text(encoding="utf-8")
+    # No link to a journal, no journal styles (the file notice's script names every widget's markup).
+    assert "your journal" not in achievements.lower() and "journal/" not in achievements
+    assert "journal.css" not in achievements
 
 
 def test_author_mistakes_stop_the_build_with_file_and_line(tmp_path):
