@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, launch
+from helpers import learner_page
 from playwright.sync_api import expect
 from static_server import serve
 
@@ -118,15 +119,6 @@ def page(context):  # type: ignore[no-untyped-def]
 
 @pytest.fixture()
 def learner(browser):  # type: ignore[no-untyped-def]
-    """A page that accepts downloads; dialogs (dismissed), page errors and requests are collected,
-    and a test fails on any dialog or page error."""
-    context = browser.new_context(accept_downloads=True, locale="en-GB", timezone_id="Europe/London")
-    context.set_default_timeout(30_000)
-    page = context.new_page()
-    page.dialogs, page.errors, page.requests = [], [], []
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("request", lambda request: page.requests.append(request.url))
-    yield page
-    assert page.dialogs == [] and page.errors == []
-    context.close()
+    """A page that accepts downloads; any dialog or page error fails the test (helpers.learner_page)."""
+    with learner_page(browser) as page:
+        yield page

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from contextlib import ExitStack
+import shutil
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
@@ -146,3 +149,46 @@ def course_files(page: Page, url: str, *, loading: tuple[str, ...] = ()) -> set[
             waiting.enter_context(page.expect_request(f"**/assets/course/{file}"))
         page.goto(url, wait_until="networkidle")
     return files
+
+
+BROWSER_MODULES = Path(__file__).resolve().parents[2] / "plugins" / "mkdocs_course" / "assets" / "js"
+
+
+@contextmanager
+def modules_page(www: tuple[Path, str], browser, folder: str, imports: dict[str, str]) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+    """A blank page with the browser modules served as written (under www/<folder>/), each of
+    `imports` (global name -> module path) imported as a global, to call them alone."""
+    root, base = www
+    shutil.rmtree(root / folder, ignore_errors=True)
+    shutil.copytree(BROWSER_MODULES, root / folder)
+    (root / folder / "blank.html").write_text("<!doctype html><title>modules</title>", encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}/{folder}/blank.html")
+    page.evaluate(
+        "async (imports) => { for (const [name, path] of Object.entries(imports)) window[name] = await import(path); }",
+        imports,
+    )
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@contextmanager
+def learner_page(browser, **context_options) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+    """A page in a browser profile of its own that accepts downloads; dialogs (dismissed), page
+    errors and requests are collected, and any dialog or page error fails the test."""
+    options = {"accept_downloads": True, "locale": "en-GB", "timezone_id": "Europe/London", **context_options}
+    context = browser.new_context(**options)
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    page.dialogs, page.errors, page.requests = [], [], []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("request", lambda request: page.requests.append(request.url))
+    try:
+        yield page
+        assert page.dialogs == [] and page.errors == []
+    finally:
+        context.close()

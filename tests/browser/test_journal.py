@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import course_files, serious_problems, settle
+from helpers import course_files, modules_page, serious_problems, settle
 from playwright.sync_api import Page, expect
 
 REPO = Path(__file__).parent.parent.parent
@@ -284,26 +284,15 @@ def test_writing_and_journal_pages_have_no_serious_problem(browser, sample, sche
         context.close()
 
 
-JS = REPO / "plugins" / "mkdocs_course" / "assets" / "js"
 EARLY, LATE = "2026-01-01T10:00:00.000Z", "2026-02-01T10:00:00.000Z"
 
 
 @pytest.fixture(scope="module")
 def rules_page(www, browser):
     """record.js, record-journal.js and lms/report.js, imported alone in a blank page."""
-    root, base = www
-    shutil.rmtree(root / "journal-js", ignore_errors=True)
-    shutil.copytree(JS, root / "journal-js")
-    (root / "journal-js" / "blank.html").write_text("<!doctype html><title>rules</title>", encoding="utf-8")
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{base}/journal-js/blank.html")
-    page.evaluate(
-        "async () => { window.record = await import('./record.js');"
-        " window.journal = await import('./record-journal.js'); window.report = await import('./lms/report.js'); }"
-    )
-    yield page
-    context.close()
+    imports = {"record": "./record.js", "journal": "./record-journal.js", "report": "./lms/report.js"}
+    with modules_page(www, browser, "journal-js", imports) as page:
+        yield page
 
 
 def test_the_repair_sets_aside_a_journal_entry_it_cannot_use_and_never_cuts_one(rules_page):

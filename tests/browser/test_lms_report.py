@@ -4,28 +4,17 @@ record fits SCORM 1.2's suspend_data, a kept record merges without losing a pass
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
+from helpers import modules_page
 
-JS = Path(__file__).resolve().parents[2] / "plugins" / "mkdocs_course" / "assets" / "js"
 COURSE = {"masteryScore": 75, "blocks": [{"id": "alpha", "passMark": 75}, {"id": "beta", "passMark": 50}]}
 PASS = {"bestScore": 80, "passed": True, "passedAt": "2026-01-01T00:00:00.000Z", "attempts": 1}
 
 
 @pytest.fixture(scope="module")
 def report_page(www, browser):
-    root, base = www
-    shutil.rmtree(root / "lms-js", ignore_errors=True)
-    shutil.copytree(JS, root / "lms-js")
-    (root / "lms-js" / "blank.html").write_text("<!doctype html><title>report.js</title>", encoding="utf-8")
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{base}/lms-js/blank.html")
-    page.evaluate("async () => { window.report = await import('./lms/report.js'); }")
-    yield page
-    context.close()
+    with modules_page(www, browser, "lms-js", {"report": "./lms/report.js"}) as page:
+        yield page
 
 
 def call(page, expression, *args):

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import answer_alpha, check_answers, record, seed_record, serious_problems, storage_key
+from helpers import answer_alpha, check_answers, learner_page, record, seed_record, serious_problems, storage_key
 from playwright.sync_api import Page, expect
 
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -44,14 +44,8 @@ def course(build_site) -> str:  # type: ignore[no-untyped-def]
 def learner(browser, request):  # type: ignore[no-untyped-def]
     """A page at the width and colour scheme the test asks for (desktop and light by default)."""
     width, scheme = getattr(request, "param", ("desktop", "light"))
-    context = browser.new_context(viewport=WIDTHS[width], color_scheme=scheme, locale="en-GB")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    assert page.errors == []
-    context.close()
+    with learner_page(browser, viewport=WIDTHS[width], color_scheme=scheme) as page:
+        yield page
 
 
 def lessons_list(page: Page):  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import record, storage_key
+from helpers import learner_page, record, storage_key
 from playwright.sync_api import Page, expect
 from test_next_steps import BLOCKED, add_lessons
 
@@ -26,13 +26,8 @@ def course(build_site) -> str:  # type: ignore[no-untyped-def]
 @pytest.fixture()
 def other_browser(browser):  # type: ignore[no-untyped-def]
     """A second browser profile, as the learner's other computer: nothing stored, no errors allowed."""
-    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    assert page.errors == []
-    context.close()
+    with learner_page(browser) as page:
+        yield page
 
 
 def navigation(page: Page):  # type: ignore[no-untyped-def]
