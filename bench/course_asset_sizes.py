@@ -11,6 +11,10 @@ Budgets (issue): at most 3 KiB gzipped of course code and data on a lesson page 
 assets/course/ it loads, and what the course-data block adds to its gzipped HTML); at most 8 KiB
 of quiz code on a quiz page (the files under assets/course/ it loads beyond a lesson page's).
 
+A block's first page loads the code of the block's status and its words (progress-view.js,
+messages.js). It is not a lesson (the author guide: a block's first page introduces it), so it has
+no budget; its figure is printed to watch.
+
 A lesson page with a writing activity (issue 15) is measured in a copy of the fixture with one
 added: its course code and data, less what it loads on demand for the activity (the writing
 widget and its stylesheet, `assets/course/{js,css}/journal...`), within the same 3 KiB; the
@@ -38,7 +42,8 @@ from site_build import build  # noqa: E402
 
 KIB = 1024
 BUDGET = {"lesson": 3 * KIB, "quiz": 8 * KIB, "writing": 3 * KIB}
-ON_DEMAND = re.compile(r"assets/course/(?:js|css)/journal")  # the writing activity's own code
+# The writing activity's own code, and the words it fetches once the learner types (words.json).
+ON_DEMAND = re.compile(r"assets/course/(?:(?:js|css)/journal|words\.json)")
 WRITING_LESSON = """\
 # Reflect
 
@@ -49,7 +54,9 @@ WRITING_LESSON = """\
         What others thought.
 """
 COURSE_FILES = "assets/course/"
-COURSE_DATA = re.compile(rb'<script[^>]*\bid="course-data"[^>]*>.*?</script>', re.DOTALL)
+# The course data and the page's words (messages/page.py): both are data the course adds to a page.
+COURSE_DATA = re.compile(rb'<script[^>]*\bid="course-(?:data|messages)"[^>]*>.*?</script>', re.DOTALL)
+PAGE_WORDS = re.compile(rb'<script[^>]*\bid="course-messages"[^>]*>.*?</script>', re.DOTALL)
 
 
 def gz(body: bytes) -> int:
@@ -83,17 +90,25 @@ def page_bytes(browser, url: str) -> dict[str, tuple[int, int]]:
 
 
 def course_data_gz(html: bytes) -> int:
-    """What the course-data block adds to the page's gzipped HTML."""
-    without, found = COURSE_DATA.subn(b"", html, count=1)
+    """What the course-data and course-messages blocks add to the page's gzipped HTML."""
+    without, found = COURSE_DATA.subn(b"", html, count=2)
     if not found:
-        raise ValueError('no <script id="course-data"> in the page: has the plugin\'s markup changed?')
+        raise ValueError("no course data in the page: has the plugin changed?")
+    return gz(html) - gz(without)
+
+
+def words_gz(html: bytes) -> int:
+    """What the page's words (the course-messages block) add to its gzipped HTML."""
+    without, found = PAGE_WORDS.subn(b"", html, count=1)
+    if not found:
+        raise ValueError('no <script id="course-messages"> in the quiz page: has the plugin changed?')
     return gz(html) - gz(without)
 
 
 def course_code_and_data(lesson: dict[str, bytes], lesson_path: str) -> dict[str, int]:
     """{course file: gz bytes, "course data in the page": gz bytes} of a lesson page's responses."""
     found = {path: gz(body) for path, body in lesson.items() if COURSE_FILES in path}
-    found["course data in the page's HTML"] = course_data_gz(lesson[lesson_path])
+    found["course data and words in the page's HTML"] = course_data_gz(lesson[lesson_path])
     return found
 
 
@@ -106,7 +121,11 @@ def measure(browser, base: str, lesson_path: str, quiz_path: str) -> dict[str, d
     """{"lesson": course code and data, "quiz": quiz code} of a served course at `base` (ends in /)."""
     lesson = page_responses(browser, base + lesson_path)
     quiz = page_responses(browser, base + quiz_path)
-    return {"lesson": course_code_and_data(lesson, lesson_path), "quiz": quiz_code(quiz, lesson)}
+    return {
+        "lesson": course_code_and_data(lesson, lesson_path),
+        "quiz": quiz_code(quiz, lesson),
+        "quiz words": {"the quiz page's words in its HTML (data, not code)": words_gz(quiz[quiz_path])},
+    }
 
 
 def writing_lesson(lesson: dict[str, bytes], lesson_path: str) -> dict[str, dict[str, int]]:
@@ -134,6 +153,13 @@ def report(found: dict[str, dict[str, int]]) -> bool:
         )
         for path, size in sorted(found[name].items()):
             print(f"  {size:6,d}  {path}")
+    for path, size in found.get("quiz words", {}).items():
+        print(f"  beside it, {path}: {size:,} B gz (no budget)")
+    if "status" in found:  # not a lesson (the author guide): shown, with no budget
+        total = sum(found["status"].values())
+        print(f"A block's first page (its status), course code and data: {total:,} B gz (no budget)")
+        for path, size in sorted(found["status"].items()):
+            print(f"  {size:6,d}  {path}")
     if "on demand" in found:
         print(f"  on demand for the writing activity: {sum(found['on demand'].values()):,} B gz (no budget)")
         for path, size in sorted(found["on demand"].items()):
@@ -157,6 +183,7 @@ def main() -> int:
             try:
                 found = measure(browser, base, "alpha/numbers/", "alpha/quiz/")
                 found |= writing_lesson(page_responses(browser, f"{server}/writing/alpha/reflect/"), "alpha/reflect/")
+                found["status"] = course_code_and_data(page_responses(browser, base + "alpha/"), "alpha/")
             finally:
                 browser.close()
     print("Fixture course (tests/fixtures/course), as built and served; gzip level 9")

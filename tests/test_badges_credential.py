@@ -160,3 +160,20 @@ def test_the_schema_catches_a_missing_required_field(breakage) -> None:  # type:
     breakage(credential)
     with pytest.raises(jsonschema.ValidationError):
         checks.validate(credential)
+
+
+def test_a_course_in_another_language_writes_its_credential_in_that_language() -> None:
+    from mkdocs_course.messages.catalog import check_overrides, site_messages
+
+    words = {
+        "credential.summary": "مُنحت لاجتياز اختبار الوحدة {number}، «{block}»، من الدورة «{course}».",
+        "credential.achievement_name": "{course}: الوحدة {number}، {block}",
+        "credential.narrative": "أحرز {pass_mark} على الأقل في اختبار الوحدة {number}.",
+    }
+    messages = site_messages("ar", "ar", check_overrides(words))
+    template = credential_template(**BASE, messages=messages)
+    achievement = template["credentialSubject"]["achievement"]
+    assert achievement["name"] == "Dealing with job rejection: الوحدة 1، Not invited to interview"
+    assert template["description"].startswith("مُنحت لاجتياز اختبار الوحدة 1، «Not invited to interview»")
+    assert achievement["criteria"]["narrative"].startswith("أحرز 50") and "%" in achievement["criteria"]["narrative"]
+    checks.validate(filled(template))

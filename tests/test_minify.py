@@ -10,7 +10,16 @@ import rcssmin
 import rjsmin
 
 from course_factory import make_course
-from mkdocs_course.assets import ASSETS_DIR, QUIZ_SCHEMA, QUIZ_SCHEMA_URI, WIDGET_MODULES, package_assets, widget_bundle
+from mkdocs_course.assets import (
+    ASSETS_DIR,
+    QUIZ_SCHEMA,
+    QUIZ_SCHEMA_URI,
+    WIDGET_MODULES,
+    WIDGET_STYLESHEETS,
+    WIDGETS_SHARED_CSS,
+    package_assets,
+    widget_bundle,
+)
 from mkdocs_course.minify import minified_file, minify
 from site_build import build
 
@@ -33,6 +42,9 @@ def test_a_build_publishes_our_js_and_css_minified_and_vendor_files_as_they_are(
         assert len(expected) < len(source), asset.uri
         if asset.path in WIDGET_MODULES:  # one file with its imports (tests/test_bundle.py)
             expected = widget_bundle(asset.path)
+        if asset.path in WIDGET_STYLESHEETS:  # the widgets' shared rules, then the widget's own
+            expected = rcssmin.cssmin(WIDGETS_SHARED_CSS.read_text(encoding="utf-8") + "\n" + source)
+            assert rcssmin.cssmin(WIDGETS_SHARED_CSS.read_text(encoding="utf-8")) in expected
         assert _published(course.site, asset).decode("utf-8") == expected, asset.uri
     for asset in assets:
         if not asset.minifiable:
@@ -52,8 +64,12 @@ def test_serve_publishes_the_readable_sources(tmp_path):
         mkdocs_build(config)
     finally:
         config.plugins.on_shutdown()
+    shared = WIDGETS_SHARED_CSS.read_bytes()
     for asset in package_assets():
-        assert _published(course.site, asset) == asset.path.read_bytes(), asset.uri
+        expected = asset.path.read_bytes()
+        if asset.path in WIDGET_STYLESHEETS:  # readable too, after the widgets' shared rules
+            expected = shared + b"\n" + expected
+        assert _published(course.site, asset) == expected, asset.uri
 
 
 def test_minified_text_is_made_once_per_file_version(tmp_path):

@@ -56,6 +56,7 @@ def test_wheel_ships_templates_assets_schema_and_types(tmp_path):
         "mkdocs_course/templates/quiz.html",
         "mkdocs_course/assets/js/course.js",
         "mkdocs_course/assets/css/course.css",
+        "mkdocs_course/messages/catalogs/en.yml",  # the words learners see (issue 12)
         "mkdocs_course/skeleton/course/gitignore",  # the course `mkdocs-course new` writes
     } <= names
     (entry_points,) = [name for name in archive.namelist() if name.endswith(".dist-info/entry_points.txt")]

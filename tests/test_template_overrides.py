@@ -51,7 +51,7 @@ def test_a_site_overrides_the_quiz_shell_and_achievements(tmp_path):
     quiz = (
         (TEMPLATES_DIR / "quiz.html")
         .read_text(encoding="utf-8")
-        .replace("Checking your answers needs JavaScript.", "Turn on JavaScript for this quiz.")
+        .replace('{{ message("quiz.needs_javascript") }}', "Turn on JavaScript for this quiz.")
     )
     course = _course(
         tmp_path, {"quiz.html": quiz, "achievements.html": "<p class=mine>{{ blocks | length }} blocks</p>\n"}

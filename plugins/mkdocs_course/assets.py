@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .bundle import bundle, static_imports
-from .minify import MINIFIERS, minified_file, minify
+from .minify import MINIFIERS, minified_file
+from .minify import minify as minified_text
 
 PACKAGE_DIR = Path(__file__).parent
 ASSETS_DIR = PACKAGE_DIR / "assets"
@@ -32,6 +33,10 @@ ACHIEVEMENTS_STYLESHEET = f"{SITE_PREFIX}/css/achievements.css"
 # On pages with a writing activity and the journal page only, in <head> too: the writing area the
 # build wrote never moves, and pages without one carry none of it.
 JOURNAL_STYLESHEET = f"{SITE_PREFIX}/css/journal.css"
+# Rules every widget's page shares (inputs, buttons, the pass and fail colours): written at the top
+# of each widget's own sheet when published, so that lesson pages, which have no widget, never load them.
+WIDGETS_SHARED_CSS = ASSETS_DIR / "css" / "widgets.css"
+WIDGET_STYLESHEETS = tuple(ASSETS_DIR / "css" / name for name in ("quiz.css", "achievements.css", "journal.css"))
 # The quiz files' JSON Schema, at a stable URL of every site, for editors (the package holds the one copy).
 QUIZ_SCHEMA = PACKAGE_DIR / "quiz" / "schema.json"
 QUIZ_SCHEMA_URI = f"{SITE_PREFIX}/quiz.schema.json"
@@ -57,6 +62,7 @@ def package_assets(*, lms: bool = False) -> list[Asset]:
         if path.is_file()
         and not path.name.startswith(".")
         and path.suffix != ".md"
+        and path != WIDGETS_SHARED_CSS
         and (lms or LMS_RUNTIME_DIR not in path.parents)
     ]
     return [*assets, Asset(QUIZ_SCHEMA_URI, QUIZ_SCHEMA)]
@@ -74,17 +80,21 @@ def widget_bundle(path: Path) -> str:
     key = (path, versions)
     if key not in _bundles:
         already_loaded = static_imports(JS_DIR / "course.js")
-        _bundles[key] = minify(bundle(path, external=already_loaded, root=JS_DIR), ".js")
+        _bundles[key] = minified_text(bundle(path, external=already_loaded, root=JS_DIR), ".js")
     return _bundles[key]
 
 
 def published_text(asset: Asset, *, minify: bool) -> str | None:
     """What a site publishes for `asset` when it is not the package's file as it is: with `minify`
-    (a build), each widget module bundled with its imports and our own JS and CSS minified; None
-    otherwise (`serve`, vendor files, images). The plugin (adapter/files.py) and the command that
+    (a build), each widget module bundled with its imports and our own JS and CSS minified; each
+    widget's sheet with the shared rules before its own, minified or not; None otherwise (`serve`,
+    vendor files, images). The plugin (adapter/files.py) and the command that
     writes them into the docs folder for other engines (markdown/publish.py) both ask this."""
     if minify and asset.path in WIDGET_MODULES:
         return widget_bundle(asset.path)
+    if asset.path in WIDGET_STYLESHEETS:
+        text = WIDGETS_SHARED_CSS.read_text(encoding="utf-8") + "\n" + asset.path.read_text(encoding="utf-8")
+        return minified_text(text, ".css") if minify else text
     if minify and asset.minifiable:
         return minified_file(asset.path)
     return None

@@ -12,6 +12,9 @@ from pathlib import Path
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
+from mkdocs_course.messages.catalog import site_messages
+from mkdocs_course.messages.page import WIDGET_AREAS, WORDS_URI, messages_script, words_file
+
 _axe = Axe()
 
 # Right and wrong answers of tests/fixtures/course/quizzes/alpha.yml, by what the learner reads.
@@ -161,7 +164,13 @@ def modules_page(www: tuple[Path, str], browser, folder: str, imports: dict[str,
     root, base = www
     shutil.rmtree(root / folder, ignore_errors=True)
     shutil.copytree(BROWSER_MODULES, root / folder)
-    (root / folder / "blank.html").write_text("<!doctype html><title>modules</title>", encoding="utf-8")
+    # The English words of every area, as a course page carries its own and the site publishes
+    # the on-demand ones (messages/page.py).
+    english = site_messages("en")
+    words = messages_script(english, "".join(f"<div {attribute}>" for attribute, _ in WIDGET_AREAS))
+    # words-on-demand.js fetches them beside the modules' folder, as from assets/course/js/.
+    (root / Path(WORDS_URI).name).write_text(words_file(english), encoding="utf-8")
+    (root / folder / "blank.html").write_text(f"<!doctype html><title>modules</title>{words}", encoding="utf-8")
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{base}/{folder}/blank.html")

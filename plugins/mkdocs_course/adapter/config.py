@@ -169,6 +169,9 @@ class CourseConfig(base.Config):
     """The course costs learners nothing: the statement and the badges may then call it a free course."""
     locale = Locale()
     """How dates are written (BCP 47, such as `en-GB` for 23 November 2026). Default: `theme.language`."""
+    messages = c.Type(dict, default={})
+    """Words to show instead of the catalog's, by key: `{quiz.check_answers: Mark my answers}`
+    (messages/catalogs/en.yml lists the keys). The language is `theme.language`."""
     pass_mark = Percentage(default=50)
     """Default pass mark of every quiz, in percent from 1 to 100; a quiz file may set its own."""
     badges = BadgeLooks()

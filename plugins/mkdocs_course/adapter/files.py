@@ -12,11 +12,12 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..assets import ENTRY_SCRIPT, SITE_PREFIX, STYLESHEET, package_assets, published_text
 from ..badges.publish import BadgeLook, badge_documents
-from ..course.journal import JOURNAL_PAGE, JOURNAL_PAGE_MARKDOWN, course_activities
+from ..course.journal import JOURNAL_PAGE, course_activities, journal_page_markdown
 from ..course.markers import fill_quiz_page
-from ..course.pages import ACHIEVEMENTS_PAGE, ACHIEVEMENTS_PAGE_MARKDOWN, ERRORS_SLOT, quiz_page_uri
+from ..course.pages import ACHIEVEMENTS_PAGE, ERRORS_SLOT, achievements_page_markdown, quiz_page_uri
 from ..course.structure import block_folders, load_quizzes
 from ..errors import CourseError, Location
+from ..messages.page import WORDS_URI, words_file
 from ..quiz.render import quiz_page_markdown
 from .state import shown_path
 
@@ -50,6 +51,12 @@ def publish_assets(files: Files, config: MkDocsConfig, *, minify: bool, lms_form
             files.append(File.generated(config, asset.uri, content=text))
         else:
             files.append(File.generated(config, asset.uri, abs_src_path=str(asset.path)))
+
+
+def publish_words(build: CourseBuild, files: Files, config: MkDocsConfig) -> None:
+    """The words that code loading on demand fetches, in the site's language (messages/page.py)."""
+    _drop_copies(files, lambda uri: uri == WORDS_URI)
+    files.append(File.generated(config, WORDS_URI, content=words_file(build.settings.messages)))
 
 
 def _drop_copies(files: Files, is_ours: Callable[[str], bool]) -> None:
@@ -87,7 +94,7 @@ def add_quiz_pages(build: CourseBuild, files: Files, config: MkDocsConfig) -> No
             files.remove(author_page)
         _add_page(files, config, uri, f"# Quiz\n\n{ERRORS_SLOT}\n")
     if _author_page(files, ACHIEVEMENTS_PAGE) is None:  # an author's page holds its own slot
-        _add_page(files, config, ACHIEVEMENTS_PAGE, ACHIEVEMENTS_PAGE_MARKDOWN)
+        _add_page(files, config, ACHIEVEMENTS_PAGE, achievements_page_markdown(build.settings.messages))
 
 
 def _author_page(files: Files, src_uri: str) -> File | None:
@@ -101,7 +108,7 @@ def add_journal_page(build: CourseBuild, files: Files, config: MkDocsConfig) -> 
     build.activities, errors = course_activities(_author_pages(files), build.docs_shown)
     build.errors += errors
     if build.activities and _author_page(files, JOURNAL_PAGE) is None:  # an author's page holds its own slot
-        _add_page(files, config, JOURNAL_PAGE, JOURNAL_PAGE_MARKDOWN)
+        _add_page(files, config, JOURNAL_PAGE, journal_page_markdown(build.settings.messages))
 
 
 def _author_pages(files: Files) -> Iterator[tuple[str, str]]:

@@ -39,6 +39,7 @@ from ..course.pages import (
 )
 from ..course.urls import relative_url
 from ..errors import CourseError
+from ..messages.page import messages_script
 from ..quiz.preview import quiz_preview
 from ..quiz.render import QUIZ_SLOT, cut_fields
 from ..quiz.reviews import TargetPage, resolve_reviews
@@ -131,7 +132,7 @@ def fill_writing_pages(build: CourseBuild, fragments: Fragments, files: Files) -
     journal = page_of(files, JOURNAL_PAGE)
     if not build.activities or journal is None or journal.content is None:
         return
-    sections = journal_sections(_journal_pages(build, files), journal.file.url)
+    sections = journal_sections(_journal_pages(build, files), journal.file.url, build.settings.messages)
     listed = _reported(
         build,
         fragments.render,
@@ -151,7 +152,7 @@ def _journal_pages(build: CourseBuild, files: Files) -> list[JournalPage]:
         page = page_of(files, src_uri)
         return (page.file.url, page.title or "") if page is not None else None
 
-    return journal_pages(build.blocks, pages_of_block, build.activities, other_page)
+    return journal_pages(build.blocks, pages_of_block, build.activities, other_page, build.settings.messages)
 
 
 def fill_block_pages(build: CourseBuild, fragments: Fragments) -> None:
@@ -203,6 +204,8 @@ def finish(build: CourseBuild, page: Page, output: str) -> str:
         output = finish_page(output, stylesheet_link(JOURNAL_STYLESHEET, page) + data, build.file_notice_html)
     else:
         output = finish_page(output, build.course_data_html if page.is_homepage else build.light_data_html)
+    # The words its widgets show, last in <head> beside the course data (messages/page.py).
+    output = output.replace("</head>", messages_script(build.settings.messages, output) + "\n</head>", 1)
     return material_fixes.mend(output)
 
 

@@ -49,6 +49,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return None
         checks.check_pages(self.build, files, config)
         site_files.publish_assets(files, config, minify=not self.is_serve, lms_format=self.lms_format)
+        site_files.publish_words(self.build, files, config)
         site_files.add_quiz_pages(self.build, files, config)
         site_files.add_journal_page(self.build, files, config)
         return files
@@ -71,7 +72,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # fragments render through the theme's templates, so a site can override them.
         if not self.config.enabled or self.build is None:
             return None
-        fragments = Fragments(env, project_dir=self.build.project_dir)
+        fragments = Fragments(env, project_dir=self.build.project_dir, messages=self.build.settings.messages)
         pages.fill_quiz_pages(self.build, fragments, files, preview=self.is_serve)
         pages.fill_course_pages(self.build, fragments, files)
         pages.fill_writing_pages(self.build, fragments, files)

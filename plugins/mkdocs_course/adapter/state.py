@@ -18,6 +18,7 @@ from ..course.lessons import Lesson
 from ..course.model import Block, CourseSettings, Provider
 from ..course.options import default_locale
 from ..errors import CourseError, CourseErrors, Location
+from ..messages.catalog import check_overrides, site_messages
 from ..quiz.model import Quiz
 
 if TYPE_CHECKING:
@@ -70,6 +71,12 @@ def start_build(options: CourseConfig, config: MkDocsConfig) -> CourseBuild:
             Location("mkdocs.yml"), "the course has no title.", "Set `site_name`, or `title` under the course plugin."
         )
         raise PluginError(str(no_title))
+    language = config.theme.get("language")
+    course_locale = options.locale or default_locale(language)
+    try:
+        messages = site_messages(language, course_locale, check_overrides(options.messages))
+    except CourseError as error:
+        raise PluginError(str(error)) from None
     settings = CourseSettings(
         id=options.id or _slug(title),
         title=title,
@@ -79,7 +86,8 @@ def start_build(options: CourseConfig, config: MkDocsConfig) -> CourseBuild:
         hours=options.hours,
         pass_mark=options.pass_mark,
         free=options.free,
-        locale=options.locale or default_locale(config.theme.get("language")),
+        locale=course_locale,
+        messages=messages,
     )
     return CourseBuild(
         settings,

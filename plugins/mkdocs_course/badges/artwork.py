@@ -12,6 +12,7 @@ import re
 from xml.sax.saxutils import escape, quoteattr
 
 from ..errors import CourseError, Location
+from ..messages.catalog import Messages, site_messages
 
 __all__ = [
     "DEFAULT_PALETTE",
@@ -241,12 +242,15 @@ def badge_svg(
     block_number: int,
     colour: str | None = None,
     image_data_uri: str | None = None,
+    messages: Messages | None = None,
 ) -> str:
     """The block's badge as a standalone, accessible 600x600 SVG document.
 
     ``colour`` is ``#rgb``/``#rrggbb`` (None: the default palette's colour for the block).
     ``image_data_uri``, when given, is the author's own artwork as a ``data:image/...;base64,``
     URI: it fills the medal, and the block number and title sit on a ribbon across it.
+    ``messages``: the course's words (`badge.artwork_*`; English when not given); on a
+    right-to-left site the text runs right to left (still centred).
     """
     # ValueErrors here are the caller's mistakes, never an author's: the plugin numbers blocks, and
     # checks the author's image (images.py) and colour before it gets here.
@@ -258,14 +262,17 @@ def badge_svg(
         fill = normalise_colour(colour, what=f"colour of block {block_number}")
     ink = text_colour_for(fill)
     prefix = f"course-badge-{block_number}"
-    label = f"Badge for block {block_number}: {block_title}, from the course {course_title}"
+    message = messages or site_messages("en")
+    label = message("badge.artwork_label", number=block_number, block=block_title, course=course_title)
+    block_words = message("badge.artwork_block", number=block_number)
+    direction = ' direction="rtl"' if message.direction == "rtl" else ""
 
     parts = [
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
         ' width="600" height="600" viewBox="0 0 600 600" role="img"'
         f' aria-labelledby="{prefix}-title">',
         f'<title id="{prefix}-title">{escape(label)}</title>',
-        f'<g font-family="{_FONT}" fill="{ink}">',
+        f'<g font-family="{_FONT}" fill="{ink}"{direction}>',
         # Outer medal, a lighter rim and a thin inner ring: reads as a badge even greyed.
         f'<circle cx="300" cy="300" r="296" fill="{fill}"/>',
         '<circle cx="300" cy="300" r="296" fill="none" stroke="#ffffff" stroke-opacity="0.35" stroke-width="8"/>',
@@ -286,7 +293,7 @@ def badge_svg(
             f'<rect x="20" y="{362 if len(lines) > 1 else 378}" width="560" height="{190 if len(lines) > 1 else 158}"'
             f' rx="14" fill="{fill}"/>',
             _text_lines(
-                [f"BLOCK {block_number}"],
+                [block_words],
                 baselines=[404 if len(lines) > 1 else 420],
                 size=32,
                 font_weight="700",
@@ -304,7 +311,7 @@ def badge_svg(
         parts += [
             _text_lines(course_lines, baselines=course_baselines, size=course_size, font_weight="600"),
             f'<line x1="230" y1="172" x2="370" y2="172" stroke="{ink}" stroke-opacity="0.6" stroke-width="2"/>',
-            _text_lines([f"BLOCK {block_number}"], baselines=[226], size=40, font_weight="800", letter_spacing="4"),
+            _text_lines([block_words], baselines=[226], size=40, font_weight="800", letter_spacing="4"),
             _text_lines(lines, baselines=baselines, size=size, font_weight="700"),
         ]
         if len(lines) < 4:  # a star closes the medal where the title leaves room

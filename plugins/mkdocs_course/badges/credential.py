@@ -9,6 +9,8 @@ achievement's ``creator``. A static site holds no signing key of its own (one sh
 JavaScript would let anyone mint badges in the provider's name) and no per-learner URL, so the
 signature shows only that the badge is unchanged since the learner's browser made it; the
 description says that it is self-asserted.
+
+Every word is the course's language: the `credential` area of the messages (messages/catalog.py).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urljoin
 
+from ..messages.catalog import Messages, site_messages
+from ..messages.numbers import percent_text
 from .text import as_sentence, list_sentence
 
 __all__ = [
@@ -30,12 +34,8 @@ __all__ = [
 
 VC2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
-SELF_ASSERTED = (
-    "This is a self-asserted record, made and signed in the learner's own browser: its issuer is the "
-    "learner, not the course provider, and its signature shows only that it has not been changed since. "
-    "It is not a verified credential: nobody checked who took the quiz, and it is not a formal "
-    "qualification or credit."
-)
+# In English; a course in another language says it in its own (`credential.self_asserted`).
+SELF_ASSERTED = site_messages("en")("credential.self_asserted")
 # Fixed namespace, so the same course and block always get the same URN when site_url is unset.
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/mkdocs-course/")
 
@@ -74,6 +74,7 @@ def credential_template(
     block_outcomes: Sequence[str] = (),
     hours: float | None = None,
     free: bool = False,
+    messages: Messages | None = None,
 ) -> dict[str, Any]:
     """The OpenBadgeCredential for one block, less the learner-specific fields (and its issuer: the
     provider here, the learner's key once the browser fills and signs it).
@@ -83,7 +84,8 @@ def credential_template(
     an Open Badges image id must be an absolute URI. ``free``: the author says the course costs
     nothing (the `free` option); only then does the description call it a free course.
     ``block_outcomes``, the block's own (its first page's ``outcomes:``), describe the badge in
-    place of the course's ``outcomes`` and are listed in its criteria.
+    place of the course's ``outcomes`` and are listed in its criteria. ``messages``: the course's
+    words (English when not given).
     """
     # The caller's mistakes, never an author's: the plugin falls back to the course title (never
     # blank) for the provider, and pass marks are checked where the author writes them.
@@ -97,50 +99,50 @@ def credential_template(
     if provider_url:
         issuer["url"] = provider_url
 
-    summary = as_sentence(block_description or "") or (
-        f"Awarded for passing the quiz of block {block_number}, \u201c{block_title}\u201d, "
-        f"of the {'free ' if free else ''}course \u201c{course_title}\u201d from {provider_name}."
+    message = messages or site_messages("en")
+    titles = {"number": block_number, "block": block_title, "course": course_title}
+    summary = as_sentence(block_description or "") or message(
+        "credential.summary_free" if free else "credential.summary", **titles, provider=provider_name
     )
+    parts = [summary]
     if hours:
-        summary += f" The whole course takes about {hours:g} hours of study."
-    description = f"{summary} {SELF_ASSERTED}"
+        parts.append(message("credential.hours", count=hours))
+    parts.append(message("credential.self_asserted"))
     if block_outcomes:
-        description += " Learning outcomes of this block: " + list_sentence(block_outcomes)
+        parts.append(message("credential.block_outcomes", outcomes=list_sentence(block_outcomes)))
     elif outcomes:
-        description += " Learning outcomes of the course: " + list_sentence(outcomes)
+        parts.append(message("credential.course_outcomes", outcomes=list_sentence(outcomes)))
+    description = " ".join(parts)
 
-    narrative = (
-        f"Score at least {pass_mark:g}% in the end-of-block quiz of block {block_number}, "
-        f"\u201c{block_title}\u201d. The quiz is marked in the learner's browser; no one checks "
-        "who answered it."
-    )
+    pass_mark_text = percent_text(message.locale, pass_mark)
+    narrative = message("credential.narrative", pass_mark=pass_mark_text, number=block_number, block=block_title)
     if block_outcomes:
         # Markdown, as Open Badges 3.0 allows in a narrative: what passing the block stands for.
         items = "\n".join(f"- {outcome.strip()}" for outcome in block_outcomes if outcome.strip())
-        narrative += f"\n\nAfter this block, the learner should be able to:\n\n{items}"
+        narrative += f"\n\n{message('credential.narrative_outcomes')}\n\n{items}"
     achievement: dict[str, Any] = {
         "id": achievement_id(site_url, block_url, course_id, block_id),
         "type": ["Achievement"],
         "achievementType": "Badge",
-        "name": f"{course_title}: block {block_number}, {block_title}",
+        "name": message("credential.achievement_name", **titles),
         "description": description,
         "criteria": {"narrative": narrative},
         "creator": issuer,
-        "tag": [course_title, f"block {block_number}"],
+        "tag": [course_title, message("credential.block_tag", number=block_number)],
     }
     absolute_image = _absolute(site_url, image_url) if image_url else None
     if absolute_image:
         achievement["image"] = {
             "id": absolute_image,
             "type": "Image",
-            "caption": f"Badge for block {block_number}: {block_title}",
+            "caption": message("credential.image_caption", **titles),
         }
 
     return {
         "@context": [VC2_CONTEXT, OB3_CONTEXT],
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "issuer": issuer,
-        "name": f"{block_title} (block {block_number} of {course_title})",
+        "name": message("credential.name", **titles),
         "description": description,
         "credentialSubject": {
             "type": ["AchievementSubject"],

@@ -33,7 +33,7 @@ def badge_documents(
         look = looks.get(block.id, BadgeLook())
         option = f"badges.{block.id}.image"
         artwork = image_data_uri(look.image, look.image_shown, option) if look.image else None
-        svg = badge_svg(settings.title, block.title, block.number, look.colour, artwork)
+        svg = badge_svg(settings.title, block.title, block.number, look.colour, artwork, settings.messages)
         credential = credential_template(
             course_id=settings.id,
             course_title=settings.title,
@@ -50,6 +50,7 @@ def badge_documents(
             block_outcomes=block.outcomes,
             hours=settings.hours,
             free=settings.free,
+            messages=settings.messages,
         )
         documents += [
             (badge_url(block), svg),

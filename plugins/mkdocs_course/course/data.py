@@ -48,10 +48,13 @@ def course_data(
         ],
         "achievementsUrl": achievements_url,
         "homeUrl": "",
+        # The navigation's marks for passed blocks and visited lessons, in the site's language:
+        # every page shows them, so they travel with the light data (messages/page.py sends the rest).
+        "marks": settings.messages.areas(("navigation",)).get("navigation", {}),
     }
 
 
-_LIGHT_KEYS = ("courseId",)
+_LIGHT_KEYS = ("courseId", "marks")
 _LIGHT_BLOCK_KEYS = ("id", "url", "quizUrl")
 
 

@@ -14,23 +14,25 @@ activities). The MkDocs adapter and a Markdown extension front call the same fun
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CourseError, Location
+from ..messages.catalog import site_messages
 from .markers import fenced_lines
 from .urls import relative_url
 
 if TYPE_CHECKING:
+    from ..messages.catalog import Messages
     from ..templates import Fragments
     from .model import Block
 
 JOURNAL_CLASS = "journal"
 JOURNAL_PAGE = "journal.md"
 JOURNAL_SLOT = "<!-- course:journal -->"
-JOURNAL_PAGE_MARKDOWN = f"# Your journal\n\n{JOURNAL_SLOT}\n"  # the page the build adds when the author wrote none
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 # The longest text the browser keeps for one activity (assets/js/record.js says the same).
 TEXT_MAX_LENGTH = 20_000
@@ -53,6 +55,7 @@ class WritingActivity:
 
     @property
     def label(self) -> str:
+        """The field's label in English; templates/writing-activity.html shows the site's words."""
         return f"Your notes for {self.title}" if self.title else "Your notes for this activity"
 
     @property
@@ -231,12 +234,19 @@ def journal_pages(
     pages_of_block: Callable[[Block], list[tuple[str, str, str]]],
     activities: dict[str, list[WritingActivity]],
     other_page: Callable[[str], tuple[str, str] | None],
+    messages: Messages | None = None,
 ) -> list[JournalPage]:
     """The pages with writing activities: each block's in course order, then the others.
     `pages_of_block` gives a block's pages as (key in `activities`, URL, title), in order;
-    `other_page` gives (URL, title) of a page outside the blocks, None if it is not in the site."""
+    `other_page` gives (URL, title) of a page outside the blocks, None if it is not in the site.
+    `messages`: the site's words for the blocks' headings (English by default)."""
+    words = messages or site_messages("en")
+
+    def heading(block: Block) -> str:
+        return words("journal.block_heading", number=block.number, title=block.title)
+
     in_blocks = [
-        JournalPage(f"Block {block.number}: {block.title}", url, title, tuple(activities[key]))
+        JournalPage(heading(block), url, title, tuple(activities[key]))
         for block in blocks
         for key, url, title in pages_of_block(block)
         if key in activities
@@ -250,21 +260,35 @@ def journal_pages(
     return in_blocks + others
 
 
-def journal_sections(pages: Iterable[JournalPage], from_url: str) -> list[dict[str, Any]]:
+def journal_sections(
+    pages: Iterable[JournalPage], from_url: str, messages: Messages | None = None
+) -> list[dict[str, Any]]:
     """The journal page's model: each block (in course order) with its activities, each with a
-    link back to its writing area; pages outside blocks come last under "Other activities"."""
+    link back to its writing area; pages outside blocks come last under "Other activities".
+    `messages`: the site's words for that heading and an untitled activity (English by default)."""
+    words = messages or site_messages("en")
     sections: dict[str, list[dict[str, str]]] = {}
     for page in pages:
         for activity in page.activities:
             sections.setdefault(page.block_heading, []).append(
                 {
                     "id": activity.id,
-                    "title": activity.title or "Activity",
+                    "title": activity.title or words("journal.untitled"),
                     "page_title": page.title,
                     "href": f"{relative_url(page.url, from_url)}#{activity.anchor}",
                 }
             )
     ordered = [(heading, items) for heading, items in sections.items() if heading]
     if "" in sections:
-        ordered.append(("Other activities", sections[""]))
+        ordered.append((words("journal.other_activities"), sections[""]))
     return [{"heading": heading, "activities": items} for heading, items in ordered]
+
+
+def journal_page_markdown(messages: Messages) -> str:
+    """The journal page the build adds when the author wrote none: its title in the site's words."""
+    return f"# {_markdown_text(messages('pages.journal_title'))}\n\n{JOURNAL_SLOT}\n"
+
+
+def _markdown_text(text: str) -> str:
+    """A message as Markdown that shows it as written (an author's override may hold `*` or `<`)."""
+    return re.sub(r"([\\`*_\[\]#])", r"\\\1", html.escape(text, quote=False))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..messages.catalog import Messages, site_messages
 from ..quiz.model import Quiz
 
 
@@ -24,6 +25,8 @@ class CourseSettings:
     pass_mark: float = 50.0
     free: bool = False  # the author says the course costs nothing; only then do badges and the statement say so
     locale: str = "en"  # BCP 47: how dates are written (course/options.py; the progress helper's field)
+    # The words shown to learners, in the site's language (messages/catalog.py).
+    messages: Messages = field(default_factory=lambda: site_messages("en"))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..messages.catalog import Messages
+from ..messages.numbers import percent_text
 from ..quiz.render import json_for_script, quiz_payload, quiz_view
 from ..quiz.reviews import ReviewLink
 from ..templates import Fragments
@@ -15,9 +17,13 @@ ACHIEVEMENTS_PAGE = "achievements.md"
 # Where the plugin's HTML goes in a page: HTML comments, which Python-Markdown passes through.
 OVERVIEW_SLOT = "<!-- course:overview -->"  # written by the author on the home page
 ACHIEVEMENTS_SLOT = "<!-- course:achievements -->"
-ACHIEVEMENTS_PAGE_MARKDOWN = (
-    f"# Achievements\n\n{ACHIEVEMENTS_SLOT}\n"  # the page the build adds when the author wrote none
-)
+
+
+def achievements_page_markdown(messages: Messages) -> str:
+    """The achievements page the build adds when the author wrote none, titled in the site's language."""
+    return f"# {messages('achievements.page_title')}\n\n{ACHIEVEMENTS_SLOT}\n"
+
+
 ERRORS_SLOT = "<!-- course:errors -->"  # on the page of a quiz that cannot be built
 
 
@@ -65,6 +71,7 @@ def block_links(settings: CourseSettings, blocks: list[Block], from_url: str) ->
             "quiz_href": relative_url(block.quiz_url, from_url),
             "quiz_title": block.quiz.title,
             "pass_mark": _percent(block.pass_mark(settings)),
+            "pass_mark_percent": percent_text(settings.messages.locale, block.pass_mark(settings)),  # as shown
             "badge_src": relative_url(badge_url(block), from_url),
         }
         for block in blocks
@@ -78,7 +85,7 @@ def overview_html(
         "overview.html",
         settings=settings,
         blocks=block_links(settings, blocks, from_url),
-        hours=_percent(settings.hours) if settings.hours else None,
+        hours=settings.hours or None,  # a number: the message writes it as the locale does
         achievements_href=relative_url(achievements_url, from_url),
     )
 

@@ -9,10 +9,12 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..course.model import Block, CourseSettings
+from ..messages.catalog import Messages, site_messages
+from ..messages.page import SCRIPT_ID, messages_data
 from ..quiz.render import json_for_script
 from . import FORMATS, RUNTIME_ENTRY
 
@@ -46,6 +48,8 @@ class LaunchData:
     mastery_score: float  # percent
     blocks: tuple[dict[str, Any], ...]  # {"id", "title", "passMark"}
     site_url: str = ""
+    # The learner's words on the page (area `lms`), in the site's language; not part of the JSON.
+    messages: Messages = field(default_factory=lambda: site_messages("en"), compare=False)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -78,6 +82,7 @@ def launch_data(
             {"id": block.id, "title": block.title, "passMark": mark} for block, mark in zip(blocks, marks, strict=True)
         ),
         site_url=site_url,
+        messages=settings.messages,
     )
 
 
@@ -96,21 +101,25 @@ def launch_page(data: LaunchData) -> str:
     """The launch page's HTML. The frame gets its address from the runtime, once the learner's
     record is restored from the LMS, so the course's pages open with it."""
     title = html.escape(data.title)
+    words = data.messages
+    # The runtime's notices (assets/js/lms/*.js) read the `lms` area, as course pages read theirs.
+    words_json = json_for_script(messages_data(words, ("lms",)))
     return f"""<!doctype html>
-<html lang="{html.escape(data.language)}">
+<html lang="{html.escape(data.language)}" dir="{words.direction}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>{_STYLE}</style>
 <script type="application/json" id="{DATA_ID}">{json_for_script(data.as_json())}</script>
+<script type="application/json" id="{SCRIPT_ID}">{words_json}</script>
 <script type="module" src="{RUNTIME_ENTRY}"></script>
 </head>
 <body>
 <p class="course-lms__notice" role="status" aria-live="polite"></p>
 <iframe class="course-lms__frame" name="course" title="{title}"></iframe>
-<noscript><p>This course needs JavaScript to report to your learning platform.
-<a href="{HOME_PAGE}">Open the course without reporting</a>.</p></noscript>
+<noscript><p>{html.escape(words("lms.needs_javascript"))}
+<a href="{HOME_PAGE}">{html.escape(words("lms.open_without_reporting"))}</a></p></noscript>
 </body>
 </html>
 """

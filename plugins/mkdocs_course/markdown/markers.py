@@ -146,10 +146,10 @@ def _journal(page: PageContext, marker: Marker) -> str:
     def other_page(path: str) -> tuple[str, str]:
         return page_url(path, project.directory_urls), page_title(project.docs_dir, path)
 
-    listed = journal_pages(project.blocks, pages_of_block, project.activities, other_page)
+    listed = journal_pages(project.blocks, pages_of_block, project.activities, other_page, project.settings.messages)
     html = page.fragments.render(
         "journal.html",
-        sections=journal_sections(listed, page.url),
+        sections=journal_sections(listed, page.url, project.settings.messages),
         course_title=project.settings.title,
         achievements_href=relative_url(project.achievements_url, page.url),
     )

@@ -25,6 +25,7 @@ from ..course.markers import Marker, find_markers
 from ..course.structure import first_heading
 from ..course.urls import relative_url
 from ..errors import CourseErrors
+from ..messages.page import messages_script
 from .markers import WIDGETS, PageContext, widget_for
 from .project import page_url
 
@@ -98,7 +99,8 @@ def finish_page(page: PageContext, html: str) -> str:
     links = page.as_engine_reads(links)
     notice = page.fragments.render("file-notice.html") if stylesheets else ""  # on every widget's page
     notice = page.as_engine_reads(notice)
-    return links + html + "\n" + (full_data if full else light_data) + notice
+    html = links + html + "\n" + (full_data if full else light_data) + notice
+    return html + messages_script(project.settings.messages, html)  # the words its widgets show
 
 
 def _learners_way(page: PageContext, html: str) -> str:

@@ -31,6 +31,7 @@ from ..course.outcomes import block_outcomes
 from ..course.pages import ACHIEVEMENTS_PAGE, quiz_page_uri
 from ..course.structure import block_folders, block_title, fallback_title, first_heading, load_quizzes, natural_key
 from ..errors import CourseError, Location
+from ..messages.catalog import check_overrides, site_messages
 from ..quiz.model import Quiz
 
 CONFIG_FILE = "mkdocs.yml"
@@ -268,6 +269,13 @@ def settings_from(options: dict[str, Any], config: dict[str, Any], errors: list[
             settings["locale"] = locale(options["locale"])
     except CourseError as error:
         errors.append(error)
+    language = (config.get("theme") or {}).get("language")
+    try:
+        overrides = check_overrides(options.get("messages"), Location(CONFIG_FILE))
+    except CourseError as error:
+        errors.append(error)
+        overrides = {}
+    settings["messages"] = site_messages(language, settings["locale"], overrides)
     hours = options.get("hours")
     return CourseSettings(
         id=str(

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from ..assets import package_assets, published_text
 from ..badges.publish import badge_documents
-from ..course.journal import JOURNAL_PAGE, JOURNAL_PAGE_MARKDOWN
-from ..course.pages import ACHIEVEMENTS_PAGE, ACHIEVEMENTS_PAGE_MARKDOWN, quiz_page_uri
+from ..course.journal import JOURNAL_PAGE, journal_page_markdown
+from ..course.pages import ACHIEVEMENTS_PAGE, achievements_page_markdown, quiz_page_uri
 from ..errors import CourseError, Location
+from ..messages.page import WORDS_URI, words_file
 from .project import CourseProject
 
 COMMAND = "mkdocs-course assets"
@@ -31,6 +32,7 @@ def published_files(project: CourseProject) -> list[tuple[str, bytes]]:
         text = published_text(asset, minify=True)
         files.append((asset.uri, text.encode("utf-8") if text is not None else asset.path.read_bytes()))
     documents = badge_documents(project.settings, project.blocks, project.badge_looks, project.site_url)
+    documents.append((WORDS_URI, words_file(project.settings.messages)))  # on-demand words
     return files + [(uri, content.encode("utf-8")) for uri, content in documents]
 
 
@@ -76,9 +78,9 @@ def write_missing_pages(project: CourseProject, block_ids: list[str]) -> list[Pa
     """Each block's quiz page, the achievements page and (with writing activities) the journal
     page, where the course has none (an author's page is never written over)."""
     wanted = {quiz_page_uri(block_id): QUIZ_MARKDOWN for block_id in block_ids}
-    wanted[ACHIEVEMENTS_PAGE] = ACHIEVEMENTS_PAGE_MARKDOWN
+    wanted[ACHIEVEMENTS_PAGE] = achievements_page_markdown(project.settings.messages)
     if project.activities:
-        wanted[JOURNAL_PAGE] = JOURNAL_PAGE_MARKDOWN
+        wanted[JOURNAL_PAGE] = journal_page_markdown(project.settings.messages)
     written = []
     for uri, markdown in wanted.items():
         path = project.docs_dir / uri

@@ -69,7 +69,7 @@ def _load(config_path: Path, given: dict[str, Any]) -> tuple[CourseProject, Frag
         import jinja2
 
         theme = jinja2.Environment(loader=jinja2.FileSystemLoader(project.custom_dir))
-    fragments = Fragments(theme, project_dir=project.root)
+    fragments = Fragments(theme, project_dir=project.root, messages=project.settings.messages)
     errors = list(project.errors) + links_errors(project)
     if not errors:
         try:

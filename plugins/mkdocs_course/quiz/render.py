@@ -183,12 +183,13 @@ class QuizView:
     """What the quiz page shows before any script runs: the first attempt, complete."""
 
     intro_html: str
-    pass_mark: str
+    pass_mark: float  # percent, written by the locale in the page's message
     shown: int  # questions in an attempt
     questions: tuple[ShownQuestion, ...]  # those of the first attempt first, in its order
 
 
-TRUE_FALSE = (ShownOption("true", "True"), ShownOption("false", "False"))
+# Their words are the site's (`quiz.option_true`, `quiz.option_false`), given by templates/quiz.html.
+TRUE_FALSE = (ShownOption("true", ""), ShownOption("false", ""))
 
 
 def quiz_view(quiz: Quiz, *, pass_mark: float, salt: str, fields: dict[str, str]) -> QuizView:
@@ -210,7 +211,7 @@ def quiz_view(quiz: Quiz, *, pass_mark: float, salt: str, fields: dict[str, str]
         )
         position = place + 1 if place < shown else None
         questions.append(ShownQuestion(question.id, question.type, quiz.tries_of(question), position, variants))
-    return QuizView(fields.get("intro", ""), f"{pass_mark:g}", shown, tuple(questions))
+    return QuizView(fields.get("intro", ""), pass_mark, shown, tuple(questions))
 
 
 def _shown_options(

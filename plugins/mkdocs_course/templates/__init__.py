@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 
 from ..errors import CourseError, Location
+from ..messages.catalog import Messages, site_messages
 
 TEMPLATES_DIR = Path(__file__).parent
 PREFIX = "course"
@@ -58,9 +59,18 @@ def fragment_environment(theme: jinja2.Environment | None = None) -> jinja2.Envi
 class Fragments:
     """Renders the fragments by file name, such as `render("overview.html", ...)`."""
 
-    def __init__(self, theme: jinja2.Environment | None = None, *, project_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        theme: jinja2.Environment | None = None,
+        *,
+        project_dir: Path | None = None,
+        messages: Messages | None = None,
+    ) -> None:
         self.env = fragment_environment(theme)
         self.project_dir = project_dir  # a site's override is named relative to it in messages
+        # `message(key, count=...)` in every fragment: the site's words (messages/catalog.py).
+        self.messages = messages or site_messages("en")
+        self.env.globals["message"] = self.messages
 
     def _shown(self, filename: str | None, name: str) -> str:
         if filename is None:

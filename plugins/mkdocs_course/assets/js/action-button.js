@@ -3,6 +3,19 @@
 import { el } from "./dom.js";
 
 /**
+ * A material button: primary (filled) or secondary, with `label` for screen readers when its
+ * words alone would not say enough ("Download badge" for which block).
+ * @param {string} text
+ * @param {{primary?: boolean, label?: string}} [options]
+ * @returns {HTMLButtonElement}
+ */
+export function actionButton(text, { primary = false, label } = {}) {
+  const attributes = { type: "button", class: primary ? "md-button md-button--primary" : "md-button" };
+  if (label) attributes["aria-label"] = label;
+  return el("button", attributes, text);
+}
+
+/**
  * A polite status and an assertive alert, placed in the page before anything is said, so that
  * both are announced.
  * @returns {{nodes: HTMLElement[], say: (text: string, isAlert?: boolean) => void}}

@@ -63,8 +63,9 @@ function markNavigation(course, passed, visited) {
   const visitedPaths = paths(visited);
   for (const link of document.querySelectorAll("a.md-nav__link[href], [data-course-lessons] a[href]")) {
     const label = link.querySelector(".md-ellipsis") || link;
-    if (passedPaths.includes(pagePath(link.href))) label.append(tick(" (passed)", "passed"));
-    else if (visitedPaths.includes(pagePath(link.href))) label.append(tick(" (visited)", "visited"));
+    // The marks' words (" (passed)") come in the site's language with the course data.
+    if (passedPaths.includes(pagePath(link.href))) label.append(tick(course.marks.passed, "passed"));
+    else if (visitedPaths.includes(pagePath(link.href))) label.append(tick(course.marks.visited, "visited"));
   }
 }
 

@@ -3,6 +3,7 @@
 // visited, or the quiz not yet passed, after the lesson visited last), and a block's status on its
 // first page (not started, lessons visited, or passed).
 import { el } from "./dom.js";
+import { message } from "./messages.js";
 
 const startOf = new WeakMap(); // what the build wrote, shown again if the progress is deleted
 
@@ -31,13 +32,12 @@ function nextStep(course, passed, visited) {
 }
 
 function describe(step, course) {
-  const block = step.block && `Block ${step.block.number}: ${step.block.title}`;
+  if (step.kind === "done") return message("progress.all_passed", { course: course.title });
+  const block = { block_number: step.block.number, block_title: step.block.title };
   if (step.kind === "lesson") {
-    return `Next: ${step.lesson.title}, lesson ${step.number} of ${step.block.lessons.length} in ${block}.`;
+    return message("progress.next_lesson", { ...block, lesson: step.lesson.title, number: step.number, total: step.block.lessons.length });
   }
-  if (step.kind === "quiz") return `Next: the quiz of ${block}.`;
-  if (step.kind === "intro") return `Next: ${block}.`;
-  return `You have passed every block of ${course.title}.`;
+  return message(step.kind === "quiz" ? "progress.next_quiz" : "progress.next_block", block);
 }
 
 /**
@@ -58,7 +58,7 @@ function showNextStep(box, { course, passed, visited, siteRoot }) {
   }
   const urls = { lesson: step.lesson?.url, quiz: step.block?.quizUrl, intro: step.block?.url, done: course.achievementsUrl };
   text.textContent = describe(step, course);
-  link.textContent = step.kind === "done" ? "See your achievements" : "Continue where you left off";
+  link.textContent = message(step.kind === "done" ? "progress.see_achievements" : "progress.continue");
   link.href = new URL(urls[step.kind], siteRoot).href;
 }
 
@@ -70,12 +70,12 @@ function showNextStep(box, { course, passed, visited, siteRoot }) {
  * @returns {string}
  */
 function blockStatus(lessons, visited, passed) {
-  if (passed) return "Quiz passed";
-  return visited ? `In progress: ${visited} of ${lessons} lessons visited` : "Not started";
+  if (passed) return message("progress.quiz_passed");
+  return visited ? message("progress.in_progress", { visited, count: lessons }) : message("progress.not_started");
 }
 
 function showProgressBars(course, passed) {
-  const text = `${passed.length} of ${course.blocks.length} blocks passed`;
+  const text = message("progress.blocks_passed", { passed: passed.length, count: course.blocks.length });
   document.querySelectorAll("[data-course-progress]").forEach((bar, index) => {
     const labelId = `course-progress-${index}`;
     bar.style.removeProperty("visibility"); // the build keeps its place hidden until now
@@ -109,7 +109,7 @@ export function showProgress(progress) {
   showProgressBars(course, passed);
   for (const item of document.querySelectorAll("[data-course-overview] li[data-block-id]")) {
     item.querySelectorAll(".course-mark").forEach((mark) => mark.remove()); // two refreshes may overlap
-    if (passed.includes(item.dataset.blockId)) item.append(tick("Passed", "passed"));
+    if (passed.includes(item.dataset.blockId)) item.append(tick(message("progress.passed"), "passed"));
   }
   showBlockStatus(progress);
   const box = document.querySelector("[data-course-continue]");

@@ -1,36 +1,48 @@
 // Each block's card on the achievements page: its status, its badge (in colour once earned,
 // greyed before) and, once passed, the badge downloads.
-import { runAction, statusMessages } from "../action-button.js";
+import { actionButton, runAction, statusMessages } from "../action-button.js";
 import { formatDate } from "../dates.js";
-import { el, screenReaderText } from "../dom.js";
+import { el } from "../dom.js";
 import { passOf } from "../badges/eligibility.js";
+import { message } from "../messages.js";
+import { messagesLocale } from "../message-formats.js";
 
-const button = (text, primary, ...hidden) =>
-  el("button", { type: "button", class: `md-button${primary ? " md-button--primary" : ""}` }, text, ...hidden);
+/**
+ * A score as the locale writes a percentage ("80%", "80 %", "٨٠٪").
+ * @param {number} score from 0 to 100
+ * @returns {string}
+ */
+function formatPercent(score) {
+  return new Intl.NumberFormat(messagesLocale(), { style: "percent", maximumFractionDigits: 2 }).format((Number(score) || 0) / 100);
+}
 
 function statusText(entry, locale) {
   if (entry?.passed) {
-    const when = entry.passedAt ? ` on ${formatDate(entry.passedAt, locale)}.` : ".";
-    return `Passed with a best score of ${entry.bestScore}%${when}`;
+    const score = formatPercent(entry.bestScore);
+    if (!entry.passedAt) return message("achievements.passed", { score });
+    return message("achievements.passed_on", { score, date: formatDate(entry.passedAt, locale) });
   }
-  return "Not passed yet" + (entry?.attempts ? ` (best score so far ${entry.bestScore || 0}%).` : ".");
+  if (!entry?.attempts) return message("achievements.not_passed");
+  return message("achievements.not_passed_best", { score: formatPercent(entry.bestScore) });
 }
 
 function badgeArtwork(block, earned, absolute) {
-  const label = `${earned ? "Badge earned" : "Badge not earned yet"}: ${block.title}`;
+  const label = message(earned ? "achievements.badge_earned" : "achievements.badge_not_earned", { title: block.title });
   const image = el("img", { src: absolute(block.badgeUrl), alt: label, width: "600", height: "600" });
-  return earned ? [image] : [image, el("p", {}, "Pass the quiz to earn this badge.")];
+  return earned ? [image] : [image, el("p", {}, message("achievements.earn_badge_hint"))];
 }
 
 function badgeDownloads(block, makeBadge) {
   const { nodes, say } = statusMessages();
-  const png = button("Download badge", true, screenReaderText(` for block ${block.number}`));
-  const svg = button("Download SVG", false, screenReaderText(` badge for block ${block.number}`));
-  const failure = (error) => `The badge could not be made: ${error.message}`;
+  const number = block.number;
+  const png = actionButton(message("achievements.download_badge"), { primary: true, label: message("achievements.download_badge_label", { number }) });
+  const svg = actionButton(message("achievements.download_svg"), { label: message("achievements.download_svg_label", { number }) });
+  const failure = (error) => message("achievements.badge_not_made", { error: error.message });
+  const making = message("achievements.making_badge");
   // Where a badge made without a name says how to add one (badges/actions.js fills it).
   const notice = el("div", { "aria-live": "polite" });
-  png.addEventListener("click", () => runAction(png, say, "Making your badge…", () => makeBadge(block, "png", notice), failure));
-  svg.addEventListener("click", () => runAction(svg, say, "Making your badge…", () => makeBadge(block, "svg", notice), failure));
+  png.addEventListener("click", () => runAction(png, say, making, () => makeBadge(block, "png", notice), failure));
+  svg.addEventListener("click", () => runAction(svg, say, making, () => makeBadge(block, "svg", notice), failure));
   return [el("div", { class: "course-achievements__actions" }, png, " ", svg), ...nodes, notice];
 }
 

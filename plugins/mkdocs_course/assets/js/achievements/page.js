@@ -2,6 +2,7 @@
 // every block is passed, and the progress file (save, restore, delete). The badge and PDF code
 // loads on the first button press, not with the page.
 import { addStylesheet, el } from "../dom.js";
+import { message } from "../messages.js";
 import { blockCardKey, renderBlockCard } from "./block-cards.js";
 import { progressSection } from "./progress-section.js";
 import { setAsideSection } from "./set-aside-section.js";
@@ -10,6 +11,8 @@ import { statementSection } from "./statement-section.js";
 export { openStore } from "../store.js";
 
 const actions = () => import("../badges/actions.js");
+const progressActions = () => import("./progress-actions.js");
+const statementActions = () => import("../badges/statement-actions.js");
 
 /**
  * Mounts the achievements page's widgets in the parts the build wrote.
@@ -25,13 +28,13 @@ export function mount(node, { course, store, siteRoot }) {
   const makeBadge = async (block, format, notice) => {
     const { downloadBadge } = await actions();
     const badge = await downloadBadge({ courseData: course, block, record: store.get(), format, notice, siteRoot, ...badgeUrls(block) });
-    return `Your badge for block ${block.number} is saved in your downloads as ${badge.filename}.`;
+    return message("achievements.badge_saved", { number: block.number, filename: badge.filename });
   };
   const makeStatement = async (name) => {
-    const { downloadStatement } = await actions();
+    const { downloadStatement } = await statementActions();
     const record = store.get();
     const made = await downloadStatement({ courseData: course, record, name, svgUrlFor: (block) => absolute(block.badgeUrl) });
-    return `Your statement is saved in your downloads as ${made.filename}.`;
+    return message("achievements.statement_saved", { filename: made.filename });
   };
   const cardTools = { locale: course.locale, absolute, makeBadge };
   const shownCards = new Map(); // a card is drawn again only when it changes, so focus stays put
@@ -55,10 +58,10 @@ export function mount(node, { course, store, siteRoot }) {
   const progressBox = node.querySelector("[data-course-record]");
   let showSetAside = () => {};
   if (progressBox) {
-    progressSection(progressBox, { course, store, actions, siteUrl: course.siteUrl || siteRoot.href, changed });
+    progressSection(progressBox, { course, store, actions: progressActions, siteUrl: course.siteUrl || siteRoot.href, changed });
     const setAsideBox = el("div", { class: "course-set-aside" });
     progressBox.append(setAsideBox);
-    showSetAside = setAsideSection(setAsideBox, { course, store, actions });
+    showSetAside = setAsideSection(setAsideBox, { course, store, actions: progressActions });
   }
   render();
   return render;

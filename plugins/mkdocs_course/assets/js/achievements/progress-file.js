@@ -4,6 +4,8 @@
 // carries the lessons visited (docs/architecture.md, "Visits"), which the browser keeps apart.
 import { addSetAside, idMap, isObject, jsonNesting, MAX_NESTING, mergeBlockEntries, repairRecord, setAsideEntry } from "../record.js";
 import { mergeJournals } from "../record-journal.js";
+import { message } from "../messages.js";
+import { messagesLocale } from "../message-formats.js";
 
 export const PROGRESS_FILE_FORMAT = "mkdocs-course-record";
 export const PROGRESS_FILE_VERSION = 1;
@@ -17,14 +19,28 @@ export class ProgressFileError extends Error {
   }
 }
 
-const NOT_A_RECORD =
-  "This file is not a progress record from this course. Choose the file that \u201cSave my progress\u201d downloaded.";
-const megabytes = (bytes) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+const notARecord = () => new ProgressFileError(message("achievements.not_a_record"));
+const megabytes = (bytes) =>
+  new Intl.NumberFormat(messagesLocale(), { style: "unit", unit: "megabyte", minimumFractionDigits: 1, maximumFractionDigits: 1 })
+    .format(bytes / (1024 * 1024));
 
-/** The file's name: <course id>-progress-<yyyy-mm-dd>.json, safe on every file system. */
+// A file's name from its message (achievements.progress_file_name or set_aside_file_name), safe on
+// every file system: the course id is kept to safe letters, the message's words lose only what
+// no file system allows.
+function fileName(key, courseId, now) {
+  const course = String(courseId).replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "course";
+  const name = message(key, { course, date: now.toISOString().slice(0, 10) });
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-");
+}
+
+/** The file's name: <course id>-progress-<yyyy-mm-dd>.json in English (achievements.progress_file_name). */
 export function progressFileName(courseId, now = new Date()) {
-  const safe = String(courseId).replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "course";
-  return `${safe}-progress-${now.toISOString().slice(0, 10)}.json`;
+  return fileName("achievements.progress_file_name", courseId, now);
+}
+
+/** The set-aside data's file name: <course id>-set-aside-<yyyy-mm-dd>.json in English. */
+export function setAsideFileName(courseId, now = new Date()) {
+  return fileName("achievements.set_aside_file_name", courseId, now);
 }
 
 /**
@@ -40,7 +56,7 @@ export function serialiseProgress({ courseId, courseTitle = "", siteUrl = "", re
     courseTitle,
     siteUrl,
     savedAt: now.toISOString(),
-    note: "Your progress in this course, saved from your browser. Restore it with \u201cRestore progress\u201d on the course's achievements page.",
+    note: message("achievements.progress_file_note"),
     record,
     visits,
   };
@@ -49,22 +65,22 @@ export function serialiseProgress({ courseId, courseTitle = "", siteUrl = "", re
 
 function fileContent(text, courseId) {
   // Refused before parsing: JSON nested thousands deep overflows the stack later on.
-  if (jsonNesting(text) > MAX_NESTING) throw new ProgressFileError(NOT_A_RECORD);
+  if (jsonNesting(text) > MAX_NESTING) throw notARecord();
   let data;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ProgressFileError(NOT_A_RECORD);
+    throw notARecord();
   }
-  if (!isObject(data) || data.format !== PROGRESS_FILE_FORMAT || !isObject(data.record)) throw new ProgressFileError(NOT_A_RECORD);
+  if (!isObject(data) || data.format !== PROGRESS_FILE_FORMAT || !isObject(data.record)) throw notARecord();
   if (data.version !== PROGRESS_FILE_VERSION) {
-    throw new ProgressFileError(
-      `This progress file was saved by a newer version of the course site (format ${String(data.version)}); it cannot be read here.`,
-    );
+    throw new ProgressFileError(message("achievements.newer_format", { version: String(data.version) }));
   }
   if (courseId && data.courseId !== courseId) {
-    const other = typeof data.courseTitle === "string" && data.courseTitle ? `\u201c${data.courseTitle}\u201d` : "another course";
-    throw new ProgressFileError(`This progress file is for ${other}, not for this course.`);
+    const named = typeof data.courseTitle === "string" && data.courseTitle;
+    throw new ProgressFileError(
+      named ? message("achievements.other_course", { title: data.courseTitle }) : message("achievements.other_course_unnamed"),
+    );
   }
   return data;
 }
@@ -96,7 +112,7 @@ function checkedVisits(visits, now, problems) {
 export function parseProgressText(text, { courseId, blockIds, now = new Date() }) {
   const content = fileContent(text, courseId);
   const { record, problems, unreadable } = repairRecord({ version: 1, ...content.record }, blockIds, now);
-  if (unreadable) throw new ProgressFileError("The progress file holds a record in a format this site does not know.");
+  if (unreadable) throw new ProgressFileError(message("achievements.unknown_record_format"));
   const visits = checkedVisits(content.visits, now, problems);
   return { record, problems, visits };
 }
@@ -105,7 +121,7 @@ export function parseProgressText(text, { courseId, blockIds, now = new Date() }
 export async function readProgressFile(file, course) {
   if (file.size > MAX_PROGRESS_FILE_BYTES) {
     throw new ProgressFileError(
-      `This file is ${megabytes(file.size)}; a progress record is much smaller (at most ${megabytes(MAX_PROGRESS_FILE_BYTES)}). Choose the file that \u201cSave my progress\u201d downloaded.`,
+      message("achievements.file_too_large", { size: megabytes(file.size), limit: megabytes(MAX_PROGRESS_FILE_BYTES) }),
     );
   }
   return parseProgressText(await file.text(), course);
@@ -142,9 +158,7 @@ export function restoreProgress(local, { record: incoming, problems }) {
   if (!record.name && incoming.name) record.name = incoming.name;
   const journal = mergeJournals(record, incoming.journal);
   if (addSetAside(record, [...incoming.setAside, ...problems, ...journal.older]).length) {
-    throw new ProgressFileError(
-      "This file holds more data that this course cannot use than this browser can keep aside, so nothing was restored. Choose another file.",
-    );
+    throw new ProgressFileError(message("achievements.too_much_set_aside"));
   }
   return { record, changed, journal: journal.changed.length, setAside: problems.length };
 }

@@ -1,24 +1,25 @@
 // The learner's progress file on the achievements page: save it, restore from it, or delete
 // the progress kept in this browser (after a confirmation). The file carries the lessons visited
 // too, which course.js keeps beside the record (visits.js).
-import { runAction, statusMessages } from "../action-button.js";
+import { actionButton, runAction, statusMessages } from "../action-button.js";
 import { el } from "../dom.js";
+import { message } from "../messages.js";
+import { formatList } from "../message-formats.js";
 import { forgetVisits, mergeVisits, storedVisits, storeVisits } from "./visits.js";
 
-const button = (text, primary) => el("button", { type: "button", class: `md-button${primary ? " md-button--primary" : ""}` }, text);
 
 function restoredMessage(course, { changed, journal, setAside, visits }) {
-  const names = course.blocks.filter((block) => changed.includes(block.id)).map((block) => `Block ${block.number}: ${block.title}`);
-  if (journal) names.push(journal === 1 ? "one journal entry" : journal + " journal entries");
-  if (visits) names.push(visits === 1 ? "one visited lesson" : visits + " visited lessons");
-  const what = names.length
-    ? `Progress restored. Updated from the file: ${names.join("; ")}.`
-    : "Progress restored. The file had nothing this browser did not already have.";
-  const parts = setAside === 1 ? "One part of the file could not be used" : setAside + " parts of the file could not be used";
-  const damaged = setAside
-    ? ` ${parts} (damaged, or for blocks this course no longer has) and ${setAside === 1 ? "has" : "have"} been set aside.`
-    : "";
-  return what + damaged;
+  const names = course.blocks
+    .filter((block) => changed.includes(block.id))
+    .map((block) => message("achievements.block_heading", { number: block.number, title: block.title }));
+  if (journal) names.push(message("achievements.restored_journal", { count: journal }));
+  if (visits) names.push(message("achievements.restored_visits", { count: visits }));
+  const updates = formatList(names);
+  if (setAside) {
+    const key = names.length ? "achievements.restored_updated_set_aside" : "achievements.restored_nothing_set_aside";
+    return message(key, { updates, count: setAside });
+  }
+  return names.length ? message("achievements.restored_updated", { updates }) : message("achievements.restored_nothing");
 }
 
 // The file's visits joined to this browser's; how many lessons the file added (none when storage
@@ -35,11 +36,12 @@ function deleteConfirmation(onDelete, onCancel) {
   const question = el(
     "p",
     { id: "course-delete-question", tabindex: "-1" },
-    el("strong", {}, "Delete your progress in this course from this browser?"),
-    " Every pass, score and answer, your journal and your name will be gone. This cannot be undone: save your progress first if you may want it back.",
+    el("strong", {}, message("achievements.delete_question")),
+    " ",
+    message("achievements.delete_warning"),
   );
-  const yes = button("Yes, delete my data", true);
-  const cancel = button("Cancel", false);
+  const yes = actionButton(message("achievements.delete_confirm"), { primary: true });
+  const cancel = actionButton(message("achievements.delete_cancel"));
   const box = el("div", { class: "course-confirm", role: "group", "aria-labelledby": "course-delete-question", hidden: "" }, question, yes, " ", cancel);
   yes.addEventListener("click", onDelete);
   cancel.addEventListener("click", onCancel);
@@ -57,9 +59,9 @@ function deleteConfirmation(onDelete, onCancel) {
  */
 export function progressSection(box, { course, store, actions, siteUrl, changed }) {
   const { nodes, say } = statusMessages();
-  const saveButton = button("Save my progress", true);
+  const saveButton = actionButton(message("achievements.save_progress"), { primary: true });
   const fileInput = el("input", { type: "file", class: "course-input", id: "course-restore", accept: ".json,application/json" });
-  const deleteButton = button("Delete my data", false);
+  const deleteButton = actionButton(message("achievements.delete_data"));
   const closeConfirmation = () => {
     confirmation.box.hidden = true;
     deleteButton.focus();
@@ -70,20 +72,20 @@ export function progressSection(box, { course, store, actions, siteUrl, changed 
       store.clear();
       changed();
       closeConfirmation();
-      say("Your progress in this course has been deleted from this browser.");
+      say(message("achievements.deleted"));
     },
     () => {
       closeConfirmation();
-      say("Nothing was deleted.");
+      say(message("achievements.nothing_deleted"));
     },
   );
 
   saveButton.addEventListener("click", () =>
-    runAction(saveButton, say, "Saving…", async () => {
+    runAction(saveButton, say, message("achievements.saving"), async () => {
       const { downloadRecord } = await actions();
       const { filename } = downloadRecord({ courseData: course, record: store.get(), visits: storedVisits(store.key), siteUrl });
-      return `Your progress is saved in your downloads as ${filename}. Use “Restore progress” with it, here or in another browser.`;
-    }, (error) => `Your progress could not be saved: ${error.message}`),
+      return message("achievements.progress_saved", { filename });
+    }, (error) => message("achievements.progress_not_saved", { error: error.message })),
   );
   fileInput.addEventListener("change", () => restore(fileInput, { course, store, actions, say, changed }));
   deleteButton.addEventListener("click", () => {
@@ -92,7 +94,7 @@ export function progressSection(box, { course, store, actions, siteUrl, changed 
   });
   box.replaceChildren(
     el("div", { class: "course-achievements__actions" }, saveButton),
-    el("div", { class: "course-file" }, el("label", { for: "course-restore" }, "Restore progress from a saved file"), fileInput),
+    el("div", { class: "course-file" }, el("label", { for: "course-restore" }, message("achievements.restore_label")), fileInput),
     el("div", { class: "course-achievements__actions" }, deleteButton),
     confirmation.box,
     ...nodes,
@@ -102,7 +104,7 @@ export function progressSection(box, { course, store, actions, siteUrl, changed 
 async function restore(fileInput, { course, store, actions, say, changed }) {
   const file = fileInput.files[0];
   if (!file) return;
-  say("Reading the file…");
+  say(message("achievements.reading_file"));
   try {
     const { readRestoreFile, restoreProgress } = await actions();
     const read = await readRestoreFile(file, course);
@@ -119,7 +121,7 @@ async function restore(fileInput, { course, store, actions, say, changed }) {
     changed();
     say(restoredMessage(course, restored));
   } catch (error) {
-    say(error.name === "ProgressFileError" ? error.message : `The file could not be read: ${error.message}`, true);
+    say(error.name === "ProgressFileError" ? error.message : message("achievements.file_unreadable", { error: error.message }), true);
   } finally {
     fileInput.value = ""; // the same file can be chosen again
   }

@@ -1,9 +1,9 @@
 // What was set aside from the learner's record (parts it could not use: damaged, or for blocks
 // the course no longer has): how many, a download of them, and a way to remove them.
-import { runAction, statusMessages } from "../action-button.js";
+import { actionButton, runAction, statusMessages } from "../action-button.js";
 import { el } from "../dom.js";
+import { message } from "../messages.js";
 
-const button = (text) => el("button", { type: "button", class: "md-button" }, text);
 
 /**
  * Builds the set-aside part in `box`; empty while nothing is set aside.
@@ -14,14 +14,14 @@ const button = (text) => el("button", { type: "button", class: "md-button" }, te
 export function setAsideSection(box, { course, store, actions }) {
   const { nodes, say } = statusMessages();
   const summary = el("p", { tabindex: "-1" });
-  const download = button("Download the set-aside data");
-  const remove = button("Remove the set-aside data");
+  const download = actionButton(message("achievements.download_set_aside"));
+  const remove = actionButton(message("achievements.remove_set_aside"));
   download.addEventListener("click", () =>
-    runAction(download, say, "Saving…", async () => {
+    runAction(download, say, message("achievements.saving"), async () => {
       const { downloadSetAside } = await actions();
       const { filename } = downloadSetAside({ courseData: course, record: store.get() });
-      return `The set-aside data is saved in your downloads as ${filename}.`;
-    }, (error) => `The set-aside data could not be saved: ${error.message}`),
+      return message("achievements.set_aside_saved", { filename });
+    }, (error) => message("achievements.set_aside_not_saved", { error: error.message })),
   );
   const controls = el("div", { class: "course-achievements__actions" }, download, remove);
   let shownCount = null; // drawn again only when it changes, so focus stays put
@@ -32,10 +32,7 @@ export function setAsideSection(box, { course, store, actions }) {
     // Replaced, not hidden: the actions row's display: flex would override [hidden].
     if (count === 0) return box.replaceChildren(...nodes);
     box.replaceChildren(summary, controls, ...nodes);
-    const parts = count === 1 ? "One part" : count + " parts";
-    summary.textContent =
-      `${parts} of your saved progress could not be used (damaged, or for blocks this course no longer has). ` +
-      "It is kept aside, apart from your passes, in case you want it.";
+    summary.textContent = message("achievements.set_aside_summary", { count });
   };
   remove.addEventListener("click", () => {
     store.update((record) => {
@@ -43,9 +40,9 @@ export function setAsideSection(box, { course, store, actions }) {
     });
     shownCount = 0;
     box.replaceChildren(summary, ...nodes);
-    summary.textContent = "Nothing is set aside now. Your passes and answers are as they were.";
+    summary.textContent = message("achievements.set_aside_cleared");
     summary.focus(); // the button pressed is gone
-    say("The set-aside data has been removed.");
+    say(message("achievements.set_aside_removed"));
   });
   return show;
 }

@@ -3,6 +3,8 @@
 import { runAction, statusMessages } from "../action-button.js";
 import { el } from "../dom.js";
 import { completion, passOf } from "../badges/eligibility.js";
+import { withElements } from "../badges/sentences.js";
+import { message } from "../messages.js";
 import { cleanName, NAME_MAX_LENGTH } from "../record.js";
 
 // The name to print: the field, its hint, its own error (next to it, tied to it by
@@ -20,7 +22,7 @@ function nameField(store) {
     input.setAttribute("aria-describedby", problem ? "course-name-error course-name-hint" : "course-name-hint");
   };
   const preview = el("strong", {});
-  const previewLine = el("p", {}, "Your statement will be made out to: ", preview);
+  const previewLine = el("p", {}, ...withElements(message("statement.made_out_to"), { name: preview }));
   const showName = (name) => {
     preview.textContent = name.trim(); // text, never markup
     previewLine.hidden = !name.trim();
@@ -37,10 +39,10 @@ function nameField(store) {
     if (name.trim()) markInvalid("");
   });
   const parts = [
-    el("label", { for: "course-name" }, "Name to print on your statement"),
+    el("label", { for: "course-name" }, message("statement.name_label")),
     input,
     error,
-    el("p", { id: "course-name-hint", class: "course-hint" }, "As you want it to appear. It is kept in this browser with your progress, and your badges show it too."),
+    el("p", { id: "course-name-hint", class: "course-hint" }, message("statement.name_hint")),
     previewLine,
   ];
   return { input, parts, showName, markInvalid };
@@ -55,21 +57,21 @@ function nameField(store) {
  */
 export function statementSection(box, { course, store, absolute, makeStatement }) {
   const { input: nameInput, parts: nameParts, showName, markInvalid } = nameField(store);
-  const download = el("button", { type: "button", class: "md-button md-button--primary" }, "Download statement");
+  const download = el("button", { type: "button", class: "md-button md-button--primary" }, message("statement.download"));
   const messages = statusMessages();
   download.addEventListener("click", () => {
     const name = nameInput.value.trim();
     if (!name) {
-      markInvalid("Type the name to print on your statement first.");
+      markInvalid(message("statement.name_missing"));
       return nameInput.focus();
     }
-    const working = "Making your statement… The first time takes a few seconds.";
-    runAction(download, messages.say, working, () => makeStatement(name), (error) => `The statement could not be made: ${error.message}`);
+    const failed = (error) => message("statement.failed", { error: error.message });
+    runAction(download, messages.say, message("statement.making"), () => makeStatement(name), failed);
   });
   // The name field shows from the first pass: badges carry the name too, and a badge made without
   // one links here (badges/actions.js).
   const readyParts = [
-    el("p", {}, "You have passed every block. Your statement of participation is a PDF naming you, the course, and each block with your score."),
+    el("p", {}, message("statement.ready")),
     ...nameParts,
     download,
     ...messages.nodes,
@@ -83,9 +85,10 @@ export function statementSection(box, { course, store, absolute, makeStatement }
       shown = state;
       if (state === "done") box.replaceChildren(...readyParts);
       else {
-        const links = left.map((block) => el("li", {}, el("a", { href: absolute(block.quizUrl) }, `the quiz of Block ${block.number}: ${block.title}`)));
+        const quizLink = (block) => message("statement.quiz_link", { number: block.number, title: block.title });
+        const links = left.map((block) => el("li", {}, el("a", { href: absolute(block.quizUrl) }, quizLink(block))));
         const named = left.length < course.blocks.length ? nameParts : [];
-        box.replaceChildren(el("p", {}, "The statement is offered once every block's quiz is passed. Still to pass:"), el("ul", {}, ...links), ...named);
+        box.replaceChildren(el("p", {}, message("statement.still_to_pass")), el("ul", {}, ...links), ...named);
       }
     }
     const name = typeof record.name === "string" ? record.name : "";

@@ -1,44 +1,24 @@
-// What the quiz result and the achievements page call: make a file and hand it to the learner.
-// Small on purpose; the PDF code is imported only inside downloadStatement().
+// What the quiz result and the achievements page call: make a badge and hand it to the learner.
+// The statement's actions (statement-actions.js) and the progress file's
+// (achievements/progress-actions.js) are the achievements page's own, loaded there alone.
 
 import { courseLocale } from "../dates.js";
 import { badgePng, personalisedSvg } from "./badge-image.js";
 import { fillCredential } from "./credential.js";
-import { completion, passOf } from "./eligibility.js";
+import { passOf } from "./eligibility.js";
 import { bakePng } from "./png-itxt.js";
-import { progressFileName, readProgressFile, serialiseProgress } from "../achievements/progress-file.js";
 import { newIssuerKey, signCredential } from "./signing.js";
 import { bakeSvg } from "./svg-bake.js";
 import { cleanName } from "../record.js";
 import { el } from "../dom.js";
+import { message } from "../messages.js";
+import { withElements } from "./sentences.js";
+import { fetchText, fileName, saveFile, slug } from "./downloads.js";
+
+export { saveFile } from "./downloads.js";
 
 export const PNG_KEYWORD = "openbadgecredential";
 const NAME_FIELD_ID = "course-name"; // the achievements page's name field (statement-section.js)
-
-/** Offers bytes or text to the learner as a download named `filename`. */
-export function saveFile(data, filename, type) {
-  const blob = data instanceof Blob ? data : new Blob([data], { type });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.rel = "noopener";
-  link.hidden = true;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30000);
-}
-
-function slug(text) {
-  return String(text).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "course";
-}
-
-async function fetchText(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not load ${url} (${response.status})`);
-  return response.text();
-}
 
 /**
  * The learner's badge for one block, baked with its credential signed by a new key of the learner's
@@ -55,22 +35,22 @@ async function fetchText(url) {
 export async function makeBadge({ courseData, block, record, svgUrl, credentialUrl, format = "png", locale }) {
   const pass = passOf(record, block.id);
   locale = courseLocale(courseData.locale || locale);
-  if (!pass) throw new Error(`Block ${block.number} is not passed yet: pass its quiz to earn this badge.`);
+  if (!pass) throw new Error(message("badge.not_passed", { number: block.number }));
   const [svgText, template, key] = await Promise.all([fetchText(svgUrl), fetchText(credentialUrl).then(JSON.parse), newIssuerKey()]);
   const name = typeof record.name === "string" ? cleanName(record.name) : "";
   const passMark = block.passMark ?? courseData.passMark;
   const credential = fillCredential(template, { name, passedAt: pass.passedAt, score: pass.score, passMark, learnerId: key.did });
   const token = await signCredential(credential, key);
-  const base = `${slug(courseData.courseId)}-block-${block.number}-badge`;
+  const named = { course: slug(courseData.courseId), number: block.number };
   // `unnamed`: the caller shows unnamedBadgeNotice() by the button, so the learner can add a name.
   const unnamed = !name;
   if (format === "svg") {
     const text = bakeSvg(personalisedSvg(svgText, { name, passedAt: pass.passedAt, locale }), token);
-    return { text, credential, token, unnamed, filename: `${base}.svg`, type: "image/svg+xml" };
+    return { text, credential, token, unnamed, filename: fileName("badge.file_name", named, "svg"), type: "image/svg+xml" };
   }
   const png = await badgePng(svgText, { name, passedAt: pass.passedAt, locale });
   const bytes = bakePng(png, PNG_KEYWORD, token);
-  return { bytes, credential, token, unnamed, filename: `${base}.png`, type: "image/png" };
+  return { bytes, credential, token, unnamed, filename: fileName("badge.file_name", named, "png"), type: "image/png" };
 }
 
 /**
@@ -98,7 +78,7 @@ export function unnamedBadgeNotice({ courseData, siteRoot }) {
     : "";
   // The statement heading is in the page as built, so the link lands even before scripts run.
   const href = field ? `#${NAME_FIELD_ID}` : `${achievements}#course-statement-heading`;
-  const link = el("a", { href }, "Name to print on your statement");
+  const link = el("a", { href }, message("badge.name_field"));
   if (field) {
     link.addEventListener("click", (event) => {
       // Ours alone: material's instant navigation (on document.body) would load the page again.
@@ -108,71 +88,6 @@ export function unnamedBadgeNotice({ courseData, siteRoot }) {
       field.focus();
     });
   }
-  const where = field ? " field on this page" : " field on the achievements page";
-  return el("p", { class: "course-hint course-badge-notice", role: "note" },
-    "This badge has no name on it. To put yours on it, type it in the ", link, where,
-    ", then download the badge again.");
+  const words = message(field ? "badge.unnamed_here" : "badge.unnamed_elsewhere");
+  return el("p", { class: "course-hint course-badge-notice", role: "note" }, ...withElements(words, { field: link }));
 }
-
-/**
- * The statement of participation, when every block is passed.
- * @param {object} p
- * @param {object} p.courseData  course data plus provider, outcomes, hours, siteUrl
- * @param {object} p.record
- * @param {string} p.name        the name to print
- * @param {(block) => string} p.svgUrlFor  absolute URL of a block's badge artwork
- */
-export async function makeStatement({ courseData, record, name, svgUrlFor, locale, vendor }) {
-  locale = courseLocale(courseData.locale || locale);
-  const done = completion(courseData, record);
-  if (!done) throw new Error("The statement is offered once every block's quiz is passed.");
-  const blocks = await Promise.all(done.blocks.map(async (block) => ({ ...block, svgText: await fetchText(svgUrlFor(block)) })));
-  const { statementPdf } = await import("./statement-pdf.js");
-  const { bytes, boxes, paper } = await statementPdf({
-    courseTitle: courseData.title,
-    provider: courseData.provider?.name ?? courseData.provider ?? "",
-    name: cleanName(name),
-    completedAt: done.completedAt,
-    blocks,
-    outcomes: courseData.outcomes ?? [],
-    hours: courseData.hours,
-    free: courseData.free === true,
-    siteUrl: courseData.siteUrl,
-    locale,
-  }, { vendor });
-  return { bytes, boxes, paper, filename: `${slug(courseData.courseId)}-statement-of-participation.pdf`, type: "application/pdf" };
-}
-
-export async function downloadStatement(options) {
-  const statement = await makeStatement(options);
-  saveFile(statement.bytes, statement.filename, statement.type);
-  return statement;
-}
-
-/** "Save my progress": the record and the lessons visited (`visits`, the latest last). */
-export function downloadRecord({ courseData, record, visits = [], siteUrl = "" }) {
-  const text = serialiseProgress({ courseId: courseData.courseId, courseTitle: courseData.title, siteUrl, record, visits });
-  const filename = progressFileName(courseData.courseId);
-  saveFile(text, filename, "application/json");
-  return { text, filename };
-}
-
-/** The parts set aside from the record, as a JSON file for the learner to keep. */
-export function downloadSetAside({ courseData, record }) {
-  const text = `${JSON.stringify({ courseId: courseData.courseId, setAside: record.setAside }, null, 2)}\n`;
-  const filename = progressFileName(courseData.courseId).replace("-progress-", "-set-aside-");
-  saveFile(text, filename, "application/json");
-  return { text, filename };
-}
-
-/**
- * "Restore progress": the record in a chosen file, read by the stored record's rules; merge it with
- * restoreProgress.
- * @returns {Promise<{record: object, problems: object[]}>}
- * @throws {ProgressFileError} with a message for the learner
- */
-export function readRestoreFile(file, courseData) {
-  return readProgressFile(file, { courseId: courseData.courseId, blockIds: courseData.blocks.map((block) => block.id) });
-}
-
-export { ProgressFileError, restoreProgress } from "../achievements/progress-file.js";

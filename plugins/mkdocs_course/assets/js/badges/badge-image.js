@@ -2,6 +2,8 @@
 // in a square, as PNG bytes (canvas) or as SVG text. The name is always set as text, never parsed as markup.
 
 import { formatDate } from "../dates.js";
+import { message } from "../messages.js";
+import { messagesDirection } from "../message-formats.js";
 import { baseDirection, cssFont, fillFittedText, FONT_STACK, wrapMeasured } from "./script-text.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -29,7 +31,7 @@ export async function svgImage(svgText) {
 export function canvasPngBytes(canvas) {
   return new Promise((resolve, reject) => {
     canvas.toBlob(async (blob) => {
-      if (!blob) reject(new Error("the browser could not make a PNG"));
+      if (!blob) reject(new Error(message("badge.no_png")));
       else resolve(new Uint8Array(await blob.arrayBuffer()));
     }, "image/png");
   });
@@ -46,7 +48,7 @@ export async function artworkCanvas(svgText, size) {
 }
 
 function dateLine(passedAt, locale) {
-  return `Passed on ${formatDate(passedAt, locale)}`;
+  return message("badge.passed_on", { date: formatDate(passedAt, locale) });
 }
 
 /**
@@ -91,7 +93,10 @@ function bandLines(name, locale, passedAt) {
     }));
   }
   const last = lines.length ? lines[lines.length - 1].y : 512;
-  lines.push({ text: dateLine(passedAt, locale), size: DATE.size, y: Math.max(last + 44, 578), bold: false, colour: DATE.colour });
+  lines.push({
+    text: dateLine(passedAt, locale), size: DATE.size, y: Math.max(last + 44, 578), bold: false, colour: DATE.colour,
+    direction: messagesDirection(),
+  });
   return lines;
 }
 
@@ -109,7 +114,7 @@ export async function badgePng(svgText, { name = "", passedAt, locale } = {}) {
   for (const line of bandLines(String(name).trim(), locale, passedAt)) {
     fillFittedText(ctx, line.text, {
       x: SIDE / 2, y: Math.min(line.y, SIDE - 14), fontSize: line.size, minFontSize: line.size, maxWidth: NAME.maxWidth,
-      bold: line.bold, colour: line.colour,
+      bold: line.bold, colour: line.colour, direction: line.direction,
     });
   }
   return canvasPngBytes(canvas);
@@ -146,7 +151,7 @@ export function personalisedSvg(svgText, { name = "", passedAt, locale } = {}) {
   for (const line of bandLines(learner, locale, passedAt)) {
     const textElement = svgElement(doc, "text", {
       x: SIDE / 2, y: Math.min(line.y, SIDE - 14).toFixed(1), "font-size": line.size,
-      "font-weight": line.bold ? "700" : "400", fill: line.colour, direction: baseDirection(line.text),
+      "font-weight": line.bold ? "700" : "400", fill: line.colour, direction: line.direction ?? baseDirection(line.text),
     });
     if (line.squeezed) {
       textElement.setAttribute("textLength", String(NAME.maxWidth));
@@ -157,6 +162,6 @@ export function personalisedSvg(svgText, { name = "", passedAt, locale } = {}) {
   }
   root.appendChild(band);
   const title = root.getElementsByTagName("title")[0];
-  if (title && learner) title.textContent = `${title.textContent}, earned by ${learner}`;
+  if (title && learner) title.textContent = message("badge.earned_by", { title: title.textContent, name: learner });
   return new XMLSerializer().serializeToString(doc);
 }

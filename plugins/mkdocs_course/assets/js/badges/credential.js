@@ -1,7 +1,13 @@
 // Fills a block's build-time OpenBadgeCredential template (badges/credential.py) with what only the
 // learner's browser knows: a fresh id, the date passed, the learner's name and the score, and the
 // issuer: the learner, named by the did:key that signs the badge (signing.js). The course provider
-// stays the achievement's creator.
+// stays the achievement's creator. Its words are the course's (the `badge` area of the messages).
+import { message } from "../messages.js";
+import { messagesLocale } from "../message-formats.js";
+
+function percentText(percent) {
+  return new Intl.NumberFormat(messagesLocale(), { style: "percent", maximumFractionDigits: 1 }).format(percent / 100);
+}
 
 function isoSeconds(date) {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -22,7 +28,7 @@ export function fillCredential(template, { name = "", passedAt, score, passMark,
   const achievement = credential.credentialSubject.achievement;
   const learner = String(name).trim();
   credential.id = `urn:uuid:${crypto.randomUUID()}`;
-  credential.issuer = { id: learnerId, type: ["Profile"], name: learner || "Learner" };
+  credential.issuer = { id: learnerId, type: ["Profile"], name: learner || message("badge.learner") };
   credential.validFrom = isoSeconds(when);
   const subject = {
     id: learnerId,
@@ -35,13 +41,13 @@ export function fillCredential(template, { name = "", passedAt, score, passMark,
     subject.identifier = [{ type: "IdentityObject", identityHash: learner, identityType: "name", hashed: false }];
   }
   credential.credentialSubject = subject;
-  const percent = Math.round(score * 10) / 10;
+  const percent = percentText(Math.round(score * 10) / 10);
   credential.evidence = [
     {
       type: ["Evidence"],
-      name: "Quiz score",
-      description: `Scored ${percent}% in the end-of-block quiz (the pass mark is ${passMark}%), marked in the learner's browser.`,
-      narrative: `Best score ${percent}%; passed on ${isoSeconds(when).slice(0, 10)}.`,
+      name: message("badge.evidence_name"),
+      description: message("badge.evidence_description", { score: percent, pass_mark: percentText(passMark) }),
+      narrative: message("badge.evidence_narrative", { score: percent, date: isoSeconds(when).slice(0, 10) }),
     },
   ];
   return credential;

@@ -3,6 +3,8 @@
 // once a block is passed; the badge code itself loads only when the button is pressed.
 import { runAction, statusMessages } from "../action-button.js";
 import { el } from "../dom.js";
+import { message } from "../messages.js";
+import { formatList } from "../message-formats.js";
 import { isPass } from "../record-passes.js";
 
 // The badge button for a passed block, with its announced status and, after it, the notice a
@@ -12,17 +14,17 @@ function badgeButton({ course, block, store, absolute, siteRoot }) {
   const { nodes, say } = statusMessages();
   // Where a badge made before the learner gave a name says how to add one (actions.js).
   const notice = el("div", { class: "course-quiz__badge-notice", "aria-live": "polite" });
-  const download = el("button", { type: "button", class: "md-button" }, "Download badge");
+  const download = el("button", { type: "button", class: "md-button" }, message("badge.download"));
   download.addEventListener("click", () =>
-    runAction(download, say, "Making your badge…", async () => {
+    runAction(download, say, message("badge.making"), async () => {
       const { downloadBadge } = await import("./actions.js");
       const made = await downloadBadge({
         courseData: course, block, record: store.get(),
         svgUrl: absolute(block.badgeUrl), credentialUrl: absolute(block.credentialUrl),
         notice, siteRoot,
       });
-      return `Your badge is saved in your downloads as ${made.filename}.`;
-    }, (error) => `The badge could not be made: ${error.message}`),
+      return message("badge.saved", { filename: made.filename });
+    }, (error) => message("badge.failed", { error: error.message })),
   );
   return { controls: [download, " ", ...nodes], notice: [notice] };
 }
@@ -47,19 +49,19 @@ export function passOffer({ course, blockId, store, siteRoot }) {
   const index = course.blocks.findIndex((candidate) => candidate.id === blockId);
   const block = course.blocks[index];
   const achievements = course.achievementsUrl ? absolute(course.achievementsUrl) : null;
-  const allBadges = achievements ? [" ", el("a", { href: achievements }, "All your badges and achievements")] : [];
+  const allBadges = achievements ? [" ", el("a", { href: achievements }, message("badge.all_achievements"))] : [];
   const offer = el("div", { class: "course-quiz__next" });
-  if (block?.badgeUrl) offer.append(el("p", {}, "You have earned the badge for this block.", ...allBadges));
+  if (block?.badgeUrl) offer.append(el("p", {}, message("badge.earned"), ...allBadges));
   const next = block ? nextBlock(course.blocks, index, passed) : null;
   if (next) {
     const remaining = course.blocks.filter((candidate) => !passed(candidate)).map((candidate) => candidate.title);
-    offer.append(el("p", {}, `Still to pass: ${remaining.join(", ")}.`));
+    offer.append(el("p", {}, message("badge.still_to_pass", { blocks: formatList(remaining) })));
     const badge = badgeButton({ course, block, store, absolute, siteRoot });
-    const nextLink = el("a", { href: absolute(next.url), class: "md-button md-button--primary" }, `Next: ${next.title}`);
+    const nextLink = el("a", { href: absolute(next.url), class: "md-button md-button--primary" }, message("badge.next_block", { title: next.title }));
     offer.append(el("p", {}, nextLink, " ", ...badge.controls), ...badge.notice);
   } else {
-    const statement = achievements ? [" ", el("a", { href: achievements }, "Get your statement on the achievements page")] : [];
-    offer.append(el("p", {}, el("strong", {}, "You have passed every block."), ...statement));
+    const statement = achievements ? [" ", el("a", { href: achievements }, message("badge.get_statement"))] : [];
+    offer.append(el("p", {}, el("strong", {}, message("badge.passed_every_block")), ...statement));
     if (block) {
       const badge = badgeButton({ course, block, store, absolute, siteRoot });
       offer.append(el("p", {}, ...badge.controls), ...badge.notice);

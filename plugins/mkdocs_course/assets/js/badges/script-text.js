@@ -25,16 +25,17 @@ export function cssFont(fontSize, bold = false) {
 
 /**
  * Draws `text` centred at (x, y) on a 2D context, shrinking the font until it fits `maxWidth`.
+ * `direction`: the paragraph's ("rtl" for a sentence of a right-to-left course), else the text's own.
  * @returns {number} the font size used
  */
-export function fillFittedText(ctx, text, { x, y, fontSize, minFontSize = 12, maxWidth, bold = false, colour = "#111111" }) {
+export function fillFittedText(ctx, text, { x, y, fontSize, minFontSize = 12, maxWidth, bold = false, colour = "#111111", direction }) {
   let size = fontSize;
   ctx.font = cssFont(size, bold);
   while (size > minFontSize && ctx.measureText(text).width > maxWidth) {
     size -= 1;
     ctx.font = cssFont(size, bold);
   }
-  ctx.direction = baseDirection(text);
+  ctx.direction = direction ?? baseDirection(text);
   ctx.textAlign = "center";
   ctx.textBaseline = "alphabetic";
   ctx.fillStyle = colour;
@@ -67,10 +68,12 @@ export function wrapMeasured(ctx, text, maxWidth) {
 }
 
 /**
- * A canvas holding `text` (wrapped to `maxWidthPx`) drawn in ink on transparency.
+ * A canvas holding `text` (wrapped to `maxWidthPx`) drawn in ink on transparency, centred or from
+ * the start of its lines: the right for a right-to-left paragraph. `direction`: the paragraph's
+ * ("rtl" for a sentence of a right-to-left course), else the text's own (its first strong character).
  * @returns {{canvas: HTMLCanvasElement, lines: number}}
  */
-export function textCanvas(text, { fontSize, bold = false, maxWidthPx, lineHeight = 1.35, align = "center", colour = "#111111" }) {
+export function textCanvas(text, { fontSize, bold = false, maxWidthPx, lineHeight = 1.35, align = "center", colour = "#111111", direction }) {
   const probe = document.createElement("canvas").getContext("2d");
   probe.font = cssFont(fontSize, bold);
   const lines = wrapMeasured(probe, text, maxWidthPx);
@@ -82,7 +85,7 @@ export function textCanvas(text, { fontSize, bold = false, maxWidthPx, lineHeigh
   const ctx = canvas.getContext("2d");
   ctx.font = cssFont(fontSize, bold);
   ctx.fillStyle = colour;
-  ctx.direction = baseDirection(text);
+  ctx.direction = direction ?? baseDirection(text);
   ctx.textBaseline = "alphabetic";
   ctx.textAlign = align === "center" ? "center" : ctx.direction === "rtl" ? "right" : "left";
   const x = align === "center" ? canvas.width / 2 : ctx.direction === "rtl" ? canvas.width : 0;

@@ -31,3 +31,17 @@ export function listSentence(phrases) {
   }
   return asSentence(joined);
 }
+
+/**
+ * A message whose `{placeholders}` are filled with elements rather than text (a link, a bold
+ * name), as the pieces to append: `message()` leaves the placeholders it was given no value for.
+ * @param {string} text  the message, such as "Type it in the {field} field."
+ * @param {Object<string, Node>} elements  by placeholder name
+ * @returns {Array<string|Node>}
+ */
+export function withElements(text, elements) {
+  return text.split(/(\{[a-z_]+\})/).filter(Boolean).map((piece) => {
+    const name = piece.slice(1, -1);
+    return piece.startsWith("{") && elements[name] ? elements[name] : piece;
+  });
+}

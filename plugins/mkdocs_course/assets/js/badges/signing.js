@@ -4,6 +4,7 @@
 // learner; the private key cannot be exported and is dropped once the badge is signed, so no one,
 // the learner included, can sign anything else as that issuer. The signature shows that the
 // credential has not changed since it was made, not who took the quiz: the description says so.
+import { message } from "../messages.js";
 
 const BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 // The multicodec code of a P-256 public key (0x1200) as an unsigned varint, as did:key writes it.
@@ -55,7 +56,7 @@ export function didKeyFromPoint(point) {
  */
 export async function newIssuerKey() {
   if (!globalThis.crypto?.subtle) {
-    throw new Error("badges are signed with Web Crypto, which browsers offer only on https:// pages and on localhost");
+    throw new Error(message("badge.needs_https"));
   }
   const pair = await crypto.subtle.generateKey(KEY_ALGORITHM, false, ["sign"]);
   const point = new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey));

@@ -10,8 +10,14 @@
 // shrinks (and lists outcomes run-in, then leaves the blocks' own outcomes to their badges) rather
 // than run onto a second page. Text is set in one column, top to bottom, so that it extracts in
 // the order it is read.
+//
+// A right-to-left course (messagesDirection() "rtl") gets the page mirrored: what starts at the
+// left margin in English starts at the right margin, right-aligned (bullets and badges too), and
+// its sentences are drawn as right-to-left paragraphs; what is centred stays centred.
 
 import { courseLocale, formatDate } from "../dates.js";
+import { message } from "../messages.js";
+import { messagesDirection, messagesLocale } from "../message-formats.js";
 import { artworkCanvas } from "./badge-image.js";
 import { textCanvas } from "./script-text.js";
 import { listSentence } from "./sentences.js";
@@ -38,10 +44,6 @@ const MODES = [
   { blockOutcomes: "none", courseOutcomes: "run-in", minScale: 0.62, compact: true },
 ];
 
-export const NOT_VERIFIED =
-  "This statement is not a formal qualification and carries no academic credit. It was made in the "
-  + "learner's own browser from the progress record kept there: nobody verified who took the quizzes.";
-
 let toolsPromise = null;
 
 function binaryString(buffer) {
@@ -53,7 +55,7 @@ function binaryString(buffer) {
 
 async function fetchOk(url, format) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not load ${url} (${response.status})`);
+  if (!response.ok) throw new Error(message("badge.load_failed", { url, status: String(response.status) }));
   return response[format]();
 }
 
@@ -103,22 +105,44 @@ export function paperFor(locale) {
   return { format, ...PAPERS[format] };
 }
 
-/** Places pieces of text, rules and pictures top to bottom; `draw()` puts them on the page. */
+function percentText(percent) {
+  return new Intl.NumberFormat(messagesLocale(), { style: "percent", maximumFractionDigits: 0 }).format(percent / 100);
+}
+
+// On a right-to-left page, an author's words inside a sentence (a title, an address) are isolated
+// (U+2068 ... U+2069), so that their own punctuation stays with them: "/" at a URL's end, "?" at a title's.
+function inserted(text) {
+  return messagesDirection() === "rtl" ? ["\u2068", text, "\u2069"].join("") : text;
+}
+
+/**
+ * Places pieces of text, rules and pictures top to bottom; `draw()` puts them on the page. `x` is
+ * given as on a left-to-right page; a right-to-left one (`direction` "rtl") mirrors it.
+ */
 class Layout {
-  constructor(doc, covered, { left, width, scale }) {
+  constructor(doc, covered, { left, width, scale, direction = "ltr" }) {
     this.doc = doc;
     this.covered = covered;
     this.left = left;
     this.width = width;
     this.scale = scale;
+    this.rtl = direction === "rtl";
     this.y = 0;
     this.ops = [];
     this.flexes = 0;
     this.canvases = new Map();
   }
 
-  /** Measures `raw` in lines at `size` points (times the scale unless `fixed`). */
-  measure(raw, { size, bold = false, maxWidth = this.width, fixed = false }) {
+  /** Where a piece that starts at `x` mm (left to right) starts on this page. */
+  startAt(x) {
+    return this.rtl ? 2 * this.left + this.width - x : x;
+  }
+
+  /**
+   * Measures `raw` in lines at `size` points (times the scale unless `fixed`); what the fonts do not
+   * cover is drawn on a canvas, as a paragraph in `direction` (undefined: the text's own).
+   */
+  measure(raw, { size, bold = false, maxWidth = this.width, fixed = false, align = "center", direction }) {
     const text = String(raw).normalize("NFC");
     const points = fixed ? size : size * this.scale;
     const lineMm = points * MM_PER_POINT * LEADING;
@@ -129,11 +153,12 @@ class Layout {
       const width = Math.max(...lines.map((line) => this.doc.getTextWidth(line)));
       return { text, lines, points, lineMm, width, height: lines.length * lineMm, image: null };
     }
-    const key = [text, points, bold, maxWidth].join("\u0000");
+    const key = [text, points, bold, maxWidth, align, direction].join("\u0000");
     if (!this.canvases.has(key)) {
       const pxPerMm = DPI / 25.4;
       this.canvases.set(key, textCanvas(text, {
         fontSize: Math.round(points * MM_PER_POINT * pxPerMm), bold, maxWidthPx: Math.floor(maxWidth * pxPerMm), lineHeight: LEADING,
+        align, direction,
       }).canvas);
     }
     const image = this.canvases.get(key);
@@ -142,13 +167,20 @@ class Layout {
     return { text, lines: [text], points, lineMm, width: image.width * 25.4 / DPI, height: image.height * 25.4 / DPI, image, hidden };
   }
 
-  /** Text in lines of at most `maxWidth` mm, centred or from `x`; returns its box (mm, from the top). */
-  text(raw, { size, bold = false, align = "center", x, maxWidth = this.width, colour = INK, after = 0.45, fixed = false, key }) {
-    const measured = this.measure(raw, { size, bold, maxWidth, fixed });
-    const left = x ?? (align === "center" ? this.left + this.width / 2 : this.left);
-    const boxLeft = align === "center" ? left - measured.width / 2 : left;
+  /**
+   * Text in lines of at most `maxWidth` mm, centred, or ("start") from `x`: left-aligned, or
+   * right-aligned from the mirrored `x` on a right-to-left page. `ownDirection`: the learner's or
+   * author's words (a name, a title), set in their own direction rather than the page's.
+   * Returns its box (mm, from the top).
+   */
+  text(raw, { size, bold = false, align = "center", x, maxWidth = this.width, colour = INK, after = 0.45, fixed = false, key, ownDirection = false }) {
+    const direction = ownDirection || !this.rtl ? undefined : "rtl";
+    const measured = this.measure(raw, { size, bold, maxWidth, fixed, align, direction });
+    const side = align === "center" ? "center" : this.rtl ? "right" : "left";
+    const left = align === "center" ? x ?? this.left + this.width / 2 : this.startAt(x ?? this.left);
+    const boxLeft = { center: left - measured.width / 2, right: left - measured.width, left }[side];
     const box = { x: boxLeft, y: this.y, width: measured.width, height: measured.height, size: measured.points, image: Boolean(measured.image) };
-    this.ops.push({ kind: "text", y: this.y, left, align, bold, colour, measured, box, key });
+    this.ops.push({ kind: "text", y: this.y, left, align: side, bold, colour, measured, box, key });
     this.y += measured.height + after * measured.points * MM_PER_POINT;
     return box;
   }
@@ -173,7 +205,7 @@ class Layout {
   }
 
   picture(canvas, { x, size, alias }) {
-    this.ops.push({ kind: "picture", y: this.y, x, size, canvas, alias });
+    this.ops.push({ kind: "picture", y: this.y, x: this.rtl ? this.startAt(x) - size : x, size, canvas, alias });
   }
 
   /** Draws every piece `shift` mm lower, giving the flexible spaces `extra` mm between them. */
@@ -240,47 +272,49 @@ function drawFrame(doc, paper) {
 
 /** Who, what and when: the centred top of the certificate. */
 function writeHeader(layout, input, locale) {
-  if (input.provider) layout.text(input.provider, { size: 11, bold: true, colour: GREY, after: 0.6, key: "provider" });
-  layout.text("Statement of participation", { size: 24, colour: ACCENT, after: 0.35, key: "heading" });
+  if (input.provider) layout.text(input.provider, { size: 11, bold: true, colour: GREY, after: 0.6, key: "provider", ownDirection: true });
+  layout.text(message("statement.heading"), { size: 24, colour: ACCENT, after: 0.35, key: "heading" });
   layout.rule({ width: 70, colour: ACCENT, ornament: true, after: 6 });
   layout.space(2, { flex: 2 });
-  layout.text("This is to record that", { size: 11.5, colour: GREY, after: 0.55 });
+  layout.text(message("statement.record_that"), { size: 11.5, colour: GREY, after: 0.55 });
   const nameSize = layout.fit(input.name, { largest: 30, smallest: 13, lines: 2 });
-  layout.text(input.name, { size: nameSize, bold: true, after: 0.25, key: "name" });
+  layout.text(input.name, { size: nameSize, bold: true, after: 0.25, key: "name", ownDirection: true });
   layout.rule({ width: 110, after: 4.5 });
-  const course = input.free ? "the free course" : "the course";
-  layout.text(`has passed every end-of-block quiz of ${course}`, { size: 11.5, colour: GREY, after: 0.55, key: "achievement" });
+  const achievement = message(input.free ? "statement.achievement_free" : "statement.achievement");
+  layout.text(achievement, { size: 11.5, colour: GREY, after: 0.55, key: "achievement" });
   const titleSize = layout.fit(input.courseTitle, { largest: 21, smallest: 12, lines: 2 });
-  layout.text(input.courseTitle, { size: titleSize, bold: true, colour: ACCENT, after: 0.6, key: "course" });
-  const details = [`Last quiz passed on ${formatDate(input.completedAt, locale)}`];
-  if (input.hours) details.push(`about ${input.hours} hours of study`);
-  layout.text(details.join(" \u00b7 "), { size: 10.5, colour: GREY, after: 0, key: "details" });
+  layout.text(input.courseTitle, { size: titleSize, bold: true, colour: ACCENT, after: 0.6, key: "course", ownDirection: true });
+  const date = formatDate(input.completedAt, locale);
+  const details = input.hours
+    ? message("statement.last_passed_hours", { date, count: input.hours })
+    : message("statement.last_passed", { date });
+  layout.text(details, { size: 10.5, colour: GREY, after: 0, key: "details" });
   layout.space(7, { flex: 3 });
 }
 
 function sectionHeading(layout, text) {
-  layout.text(text, { size: 11.5, bold: true, align: "left", colour: ACCENT, after: 0.25 });
+  layout.text(text, { size: 11.5, bold: true, align: "start", colour: ACCENT, after: 0.25 });
   layout.rule({ width: layout.width, thickness: 0.2, after: 2.6 });
 }
 
 /** Bullet points with a hanging indent (or one run-in sentence) from `x`, `width` mm wide. */
 function writeOutcomes(layout, outcomes, { style, x, width, size, colour = INK }) {
   if (style === "run-in") {
-    layout.text(listSentence(outcomes), { size, align: "left", x, maxWidth: width, colour, after: 0.3 });
+    layout.text(listSentence(outcomes), { size, align: "start", x, maxWidth: width, colour, after: 0.3 });
     return;
   }
   const indent = 3.6 * layout.scale;
   for (const outcome of outcomes) {
     const top = layout.y;
-    layout.text("\u2022", { size, align: "left", x, colour: ACCENT, after: 0 });
+    layout.text("\u2022", { size, align: "start", x, colour: ACCENT, after: 0 });
     layout.y = top;
-    layout.text(outcome, { size, align: "left", x: x + indent, maxWidth: width - indent, colour, after: 0.2 });
+    layout.text(outcome, { size, align: "start", x: x + indent, maxWidth: width - indent, colour, after: 0.2 });
   }
 }
 
 /** One row per block passed: its badge, title, date and best score, and its own outcomes. */
 function writeBlocks(layout, blocks, { locale, mode }) {
-  sectionHeading(layout, "Blocks passed");
+  sectionHeading(layout, message("statement.blocks_heading"));
   if (mode.compact) {
     writeCompactBlocks(layout, blocks, locale);
     return;
@@ -292,10 +326,10 @@ function writeBlocks(layout, blocks, { locale, mode }) {
     const top = layout.y;
     layout.picture(block.badgeCanvas, { x: layout.left, size: badgeMm, alias: `badge-${block.number}` });
     layout.y += 0.6 * layout.scale;
-    const title = ["Block ", String(block.number), ": ", block.title].join("");
-    layout.text(title, { size: 11, bold: true, align: "left", x: textLeft, maxWidth: textWidth, after: 0.15, key: `block-${block.number}` });
-    const passed = `Passed on ${formatDate(block.passedAt, locale)} \u00b7 best quiz score ${Math.round(block.score)}%`;
-    layout.text(passed, { size: 9.5, align: "left", x: textLeft, maxWidth: textWidth, colour: GREY, after: 0.3 });
+    const title = message("statement.block_title", { number: block.number, title: inserted(block.title) });
+    layout.text(title, { size: 11, bold: true, align: "start", x: textLeft, maxWidth: textWidth, after: 0.15, key: `block-${block.number}` });
+    const passed = message("statement.block_passed", { date: formatDate(block.passedAt, locale), score: percentText(Math.round(block.score)) });
+    layout.text(passed, { size: 9.5, align: "start", x: textLeft, maxWidth: textWidth, colour: GREY, after: 0.3 });
     const outcomes = block.outcomes ?? [];
     if (outcomes.length && mode.blockOutcomes !== "none") {
       writeOutcomes(layout, outcomes, { style: mode.blockOutcomes, x: textLeft, width: textWidth, size: 9.5 });
@@ -303,7 +337,7 @@ function writeBlocks(layout, blocks, { locale, mode }) {
     layout.y = Math.max(layout.y, top + badgeMm) + 3 * layout.scale;
   }
   if (mode.blockOutcomes === "none" && blocks.some((block) => block.outcomes?.length)) {
-    layout.text("Each block's own learning outcomes are listed in its badge.", { size: 9.5, align: "left", colour: GREY, after: 0.2 });
+    layout.text(message("statement.outcomes_in_badges"), { size: 9.5, align: "start", colour: GREY, after: 0.2 });
   }
 }
 
@@ -314,50 +348,48 @@ function writeCompactBlocks(layout, blocks, locale) {
   for (const block of blocks) {
     const top = layout.y;
     layout.picture(block.badgeCanvas, { x: layout.left, size: badgeMm, alias: `badge-${block.number}` });
-    const line = [
-      ["Block ", String(block.number), ": ", block.title].join(""),
-      `passed on ${formatDate(block.passedAt, locale)}`,
-      `best quiz score ${Math.round(block.score)}%`,
-    ].join(" \u00b7 ");
-    layout.text(line, { size: 10, align: "left", x: textLeft, maxWidth: layout.width - (textLeft - layout.left), after: 0, key: `block-${block.number}` });
+    const line = message("statement.block_line", {
+      number: block.number, title: inserted(block.title), date: formatDate(block.passedAt, locale), score: percentText(Math.round(block.score)),
+    });
+    layout.text(line, { size: 10, align: "start", x: textLeft, maxWidth: layout.width - (textLeft - layout.left), after: 0, key: `block-${block.number}` });
     layout.y = Math.max(layout.y, top + badgeMm) + 1.2 * layout.scale;
   }
   if (blocks.some((block) => block.outcomes?.length)) {
-    layout.text("Each block's own learning outcomes are listed in its badge.", { size: 9.5, align: "left", colour: GREY, after: 0.2 });
+    layout.text(message("statement.outcomes_in_badges"), { size: 9.5, align: "start", colour: GREY, after: 0.2 });
   }
 }
 
 function writeCourseOutcomes(layout, outcomes, mode) {
   layout.space(4, { flex: 2 });
-  sectionHeading(layout, "Learning outcomes");
-  layout.text("After studying this course, the learner should be able to:", { size: 10.5, align: "left", after: 0.4 });
+  sectionHeading(layout, message("statement.outcomes_heading"));
+  layout.text(message("statement.outcomes_intro"), { size: 10.5, align: "start", after: 0.4 });
   writeOutcomes(layout, outcomes, { style: mode.courseOutcomes, x: layout.left, width: layout.width, size: 10.5 });
 }
 
 /** What the statement rests on, at the foot of the page whatever the scale. */
 function writeFooter(layout, input) {
   layout.rule({ width: layout.width, thickness: 0.2, after: 2.2 });
-  layout.text(NOT_VERIFIED, { size: 8, align: "left", colour: GREY, after: 0.3, fixed: true, key: "disclaimer" });
-  if (input.siteUrl) layout.text(`Course: ${input.siteUrl}`, { size: 8, align: "left", colour: GREY, after: 0, fixed: true, key: "site" });
+  layout.text(message("statement.not_verified"), { size: 8, align: "start", colour: GREY, after: 0.3, fixed: true, key: "disclaimer" });
+  if (input.siteUrl) layout.text(message("statement.site", { url: inserted(input.siteUrl) }), { size: 8, align: "start", colour: GREY, after: 0, fixed: true, key: "site" });
 }
 
 /** The body (header, blocks, outcomes) laid out at `scale`, with `blocks` possibly cut short. */
 function layoutBody(doc, covered, input, { scale, mode, shown, paper }) {
   const left = FRAME.margin;
-  const layout = new Layout(doc, covered, { left, width: paper.width - 2 * left, scale });
+  const layout = new Layout(doc, covered, { left, width: paper.width - 2 * left, scale, direction: messagesDirection() });
   writeHeader(layout, input, input.locale);
   const blocks = input.blocks.slice(0, shown.blocks);
   writeBlocks(layout, blocks, { locale: input.locale, mode });
   const more = input.blocks.length - blocks.length;
   if (more) {
-    const text = `\u2026 and ${more} more ${more === 1 ? "block" : "blocks"}, each with its badge.`;
-    layout.text(text, { size: 9.5, align: "left", colour: GREY, after: 0.2 });
+    const text = message("statement.more_blocks", { count: more });
+    layout.text(text, { size: 9.5, align: "start", colour: GREY, after: 0.2 });
   }
   const outcomes = input.outcomes.slice(0, shown.outcomes);
   if (outcomes.length) writeCourseOutcomes(layout, outcomes, mode);
   if (outcomes.length < input.outcomes.length) {
-    const text = `\u2026 and ${input.outcomes.length - outcomes.length} more, on the course's pages.`;
-    layout.text(text, { size: 9.5, align: "left", colour: GREY, after: 0.2 });
+    const text = message("statement.more_outcomes", { count: input.outcomes.length - outcomes.length });
+    layout.text(text, { size: 9.5, align: "start", colour: GREY, after: 0.2 });
   }
   return layout;
 }
@@ -401,8 +433,8 @@ function newDocument(jsPDF, paper, { regular, bold }, input) {
   doc.addFont("NotoSans-Regular-LGC.ttf", FAMILY, "normal");
   doc.addFont("NotoSans-Bold-LGC.ttf", FAMILY, "bold");
   doc.setProperties({
-    title: `${input.courseTitle}: statement of participation`,
-    subject: "Statement of participation (self-asserted, not verified)",
+    title: message("statement.document_title", { course: input.courseTitle }),
+    subject: message("statement.document_subject"),
     creator: "mkdocs-course",
   });
   doc.setLanguage(input.locale);
@@ -427,14 +459,14 @@ function newDocument(jsPDF, paper, { regular, bold }, input) {
 export async function statementPdf(input, { vendor } = {}) {
   const tools = await loadTools(vendor);
   const name = String(input.name ?? "").trim();
-  if (!name) throw new Error("Enter the name to print on the statement.");
+  if (!name) throw new Error(message("statement.name_required"));
   const locale = courseLocale(input.locale);
   const paper = paperFor(locale);
   const blocks = await Promise.all(input.blocks.map(async (block) => ({ ...block, badgeCanvas: await artworkCanvas(block.svgText, 240) })));
   const facts = { ...input, name, locale, blocks, outcomes: (input.outcomes ?? []).filter((text) => String(text).trim()) };
   const doc = newDocument(tools.jsPDF, paper, tools, facts);
   const covered = coveredBy(tools.ranges);
-  const footer = new Layout(doc, covered, { left: FRAME.margin, width: paper.width - 2 * FRAME.margin, scale: 1 });
+  const footer = new Layout(doc, covered, { left: FRAME.margin, width: paper.width - 2 * FRAME.margin, scale: 1, direction: messagesDirection() });
   writeFooter(footer, facts);
   const top = FRAME.margin;
   const room = paper.height - FRAME.bottom - footer.y - top - 6;

@@ -1,6 +1,7 @@
 // The journal as a Markdown file (UTF-8) for the learner to keep: the course's title, each block's
 // activities with a link back and what the learner wrote, then what was set aside. The learner's
 // text is escaped so that no Markdown reader takes any of it as HTML.
+import { message } from "../messages.js";
 
 /**
  * The learner's text as Markdown that shows it as written: backslashes and "<" escaped (no HTML
@@ -13,7 +14,7 @@ export function markdownText(text) {
 }
 
 const heading = (level, text) => "#".repeat(level) + " " + markdownText(text.replace(/\s+/g, " ").trim());
-const written = (entry) => (entry && entry.text.trim() ? markdownText(entry.text.trim()) : "_Not written yet._");
+const written = (entry) => (entry && entry.text.trim() ? markdownText(entry.text.trim()) : "_" + markdownText(message("journal.not_written")) + "_");
 
 /**
  * The journal's Markdown.
@@ -22,15 +23,16 @@ const written = (entry) => (entry && entry.text.trim() ? markdownText(entry.text
  * @returns {string}
  */
 export function journalMarkdown({ title, sections, setAside, now = new Date() }) {
-  const lines = [heading(1, "My journal: " + title), "", "Saved from the course on " + now.toISOString().slice(0, 10) + ".", ""];
+  const date = now.toISOString().slice(0, 10);
+  const lines = [heading(1, message("journal.file_title", { title })), "", markdownText(message("journal.file_saved_on", { date })), ""];
   for (const section of sections) {
     lines.push(heading(2, section.heading), "");
     for (const activity of section.activities) {
-      lines.push(heading(3, activity.title), "", "[Open the activity](<" + activity.url.replace(/[<>]/g, encodeURIComponent) + ">)", "", written(activity.entry), "");
+      lines.push(heading(3, activity.title), "", "[" + markdownText(message("journal.file_open_activity")) + "](<" + activity.url.replace(/[<>]/g, encodeURIComponent) + ">)", "", written(activity.entry), "");
     }
   }
   if (setAside.length) {
-    lines.push(heading(2, "Set aside: notes for activities no longer in the course"), "");
+    lines.push(heading(2, message("journal.set_aside_title")), "");
     for (const entry of setAside) lines.push(heading(3, entry.title || entry.id), "", written(entry), "");
   }
   return lines.join("\n");
@@ -43,7 +45,7 @@ export function journalMarkdown({ title, sections, setAside, now = new Date() })
 export function downloadJournal({ courseId, title, sections, setAside }) {
   const now = new Date();
   const safe = String(courseId).replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "course";
-  const filename = safe + "-journal-" + now.toISOString().slice(0, 10) + ".md";
+  const filename = message("journal.file_name", { course_id: safe, date: now.toISOString().slice(0, 10) });
   const blob = new Blob([journalMarkdown({ title, sections, setAside, now })], { type: "text/markdown;charset=utf-8" });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");

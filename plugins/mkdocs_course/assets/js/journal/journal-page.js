@@ -4,6 +4,7 @@
 // code loads on the first press.
 import { el } from "../dom.js";
 import { formatDate } from "../dates.js";
+import { message } from "../messages.js";
 
 export { openStore } from "../store.js";
 
@@ -11,10 +12,10 @@ const hasText = (entry) => typeof entry?.text === "string" && entry.text.trim() 
 
 // The learner's text: one text node in a pre-wrap block, so line breaks stay and nothing is markup.
 function textBlock(entry, locale) {
-  if (!hasText(entry)) return [el("p", { class: "course-journal__empty" }, "Not written yet.")];
+  if (!hasText(entry)) return [el("p", { class: "course-journal__empty" }, message("journal.not_written"))];
   return [
     el("p", { class: "course-journal__written" }, el("span", { class: "course-journal__text-body" }, entry.text)),
-    el("p", { class: "course-journal__date" }, "Last written " + formatDate(entry.updated, locale) + "."),
+    el("p", { class: "course-journal__date" }, message("journal.last_written", { date: formatDate(entry.updated, locale) })),
   ];
 }
 
@@ -33,8 +34,8 @@ function showSetAside(box, entries, locale) {
       el(
         "div",
         { class: "course-journal__entry" },
-        el("h3", {}, entry.title || "An activity no longer in the course"),
-        el("p", { class: "course-journal__page" }, "Written under the activity id “" + entry.id + "”."),
+        el("h3", {}, entry.title || message("journal.set_aside_untitled")),
+        el("p", { class: "course-journal__page" }, message("journal.written_under", { id: entry.id })),
         el("div", { class: "course-journal__text" }, ...textBlock(entry, locale)),
       ),
     ),
@@ -92,7 +93,7 @@ export function mount(node, { course, store }) {
       sections: journalSections(node, record),
       setAside: setAsideEntries(record, listedIds),
     });
-    status.textContent = "Your journal is saved in your downloads as " + filename + ".";
+    status.textContent = message("journal.saved_as", { file: filename });
   });
   print.addEventListener("click", () => window.print());
   node.classList.add("course-journal--scripted");

@@ -2,13 +2,14 @@
 // record under the activity's id as they type (after a pause, and when they leave the field or the
 // page), shown again when they come back, and listed on the journal page. Text is only ever a
 // field's value or text content, never markup. Loaded only on pages with a writing activity.
+import { message } from "../messages.js";
 import { idMap, JOURNAL_TEXT_MAX_LENGTH } from "../record.js";
+import { loadWords } from "../words-on-demand.js";
 
 export { openStore } from "../store.js";
 
 const SAVE_DELAY = 700; // milliseconds after the last keystroke: "Saved" is said once per pause
 const NEAR_LIMIT = 0.9; // the count shows from this share of the limit
-const numberText = (count) => count.toLocaleString("en-GB");
 const savedText = (store, id) => {
   const journal = store.get().journal;
   return journal && Object.hasOwn(journal, id) ? journal[id].text : "";
@@ -21,18 +22,22 @@ function fitHeight(field) {
   field.style.height = field.scrollHeight + 2 + "px";
 }
 
+// Each status is made once the words are there (words-on-demand.js): `() => text`.
 function limitMessage(length) {
   if (length > JOURNAL_TEXT_MAX_LENGTH) {
-    const over = numberText(length - JOURNAL_TEXT_MAX_LENGTH);
-    return `Not saved: your text is ${numberText(length)} characters, ${over} over the limit of ${numberText(JOURNAL_TEXT_MAX_LENGTH)}. Shorten it to save it; nothing has been cut.`;
+    const over = length - JOURNAL_TEXT_MAX_LENGTH;
+    return () => message("writing.over_limit", { count: length, over, limit: JOURNAL_TEXT_MAX_LENGTH });
   }
-  return "";
+  return () => "";
 }
 
 function showCount(count, length) {
   const near = length >= JOURNAL_TEXT_MAX_LENGTH * NEAR_LIMIT;
-  count.textContent = near ? `${numberText(length)} of ${numberText(JOURNAL_TEXT_MAX_LENGTH)} characters` : "";
   count.classList.toggle("course-writing__count--over", length > JOURNAL_TEXT_MAX_LENGTH);
+  if (!near && !count.textContent) return; // far from the limit: nothing to say, no words to fetch
+  loadWords().then(() => {
+    count.textContent = near ? message("writing.characters", { length, limit: JOURNAL_TEXT_MAX_LENGTH }) : "";
+  });
 }
 
 // Saves one field's text: within the limit, through the store (which merges with other tabs).
@@ -43,9 +48,8 @@ function saveText(store, box, text) {
     record.journal = idMap(Object.entries(record.journal ?? {}));
     record.journal[box.dataset.courseWriting] = { text, updated: new Date().toISOString(), title };
   });
-  return store.saving
-    ? "Saved."
-    : "Not saved: this browser does not keep what you write (storage is blocked or full). It stays on this page for this visit only; copy it somewhere safe.";
+  const key = store.saving ? "writing.saved" : "writing.not_saved";
+  return () => message(key);
 }
 
 function writingArea(box, store) {
@@ -54,9 +58,12 @@ function writingArea(box, store) {
   const count = box.querySelector("[data-course-writing-count]");
   let timer = null;
   let unsaved = false;
-  const say = (text) => {
-    if (status.textContent !== text) status.textContent = text;
-  };
+  // The words come with the first status (words-on-demand.js): typing is never held up.
+  const say = (words) =>
+    loadWords().then(() => {
+      const text = words();
+      if (status.textContent !== text) status.textContent = text;
+    });
   const save = () => {
     clearTimeout(timer);
     if (!unsaved) return;

@@ -2,6 +2,7 @@
 // API, the statements an AU sends (initialized, passed or failed, completed, terminated) and the
 // learner's record kept as a state document. A few fetch calls, written here rather than loading
 // an xAPI client library (@xapi/cmi5 brings axios and a whole LRS client for these five requests).
+import { message } from "../messages.js";
 import { isoDuration } from "./report.js";
 import { LmsError } from "./scorm.js";
 
@@ -86,10 +87,10 @@ class Cmi5Connection {
     try {
       response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), keepalive });
     } catch {
-      throw new LmsError("The learning platform can no longer be reached.", { gone: true });
+      throw new LmsError(message("lms.gone"), { gone: true });
     }
     if (missingIsNull && response.status === 404) return null;
-    if (!response.ok) throw new LmsError("The learning platform refused a request (HTTP " + response.status + ").");
+    if (!response.ok) throw new LmsError(message("lms.refused_request", { status: String(response.status) }));
     return response.status === 204 ? null : response.json().catch(() => null);
   }
 
@@ -103,10 +104,11 @@ class Cmi5Connection {
     try {
       answer = await (await fetch(this.launch.fetchUrl, { method: "POST" })).json();
     } catch {
-      throw new LmsError("The learning platform did not give this course its sign-in token.", { gone: true });
+      throw new LmsError(message("lms.no_token"), { gone: true });
     }
     if (!answer || typeof answer["auth-token"] !== "string") {
-      throw new LmsError("The learning platform refused this course's sign-in (" + (answer?.["error-text"] ?? "no token") + ").");
+      const error = answer?.["error-text"];
+      throw new LmsError(error === undefined ? message("lms.refused_sign_in_no_token") : message("lms.refused_sign_in", { error: String(error) }));
     }
     this.token = answer["auth-token"];
   }

@@ -6,6 +6,7 @@
 // course:record-saved say so) and finishes the session when the learner leaves. When the LMS
 // refuses a call or cannot be reached, the course goes on, a notice says so, and the next
 // report sends everything again: the record stays in this browser all along.
+import { message } from "../messages.js";
 import { addSetAside, cleanName, emptyRecord } from "../record.js";
 import { readStoredText } from "../store.js";
 import { connectCmi5 } from "./cmi5.js";
@@ -15,12 +16,6 @@ import { connectScorm } from "./scorm.js";
 // This file is served at <site>/assets/course/js/lms/runtime.js; course.js finds the same root.
 const siteRoot = new URL("../../../../", import.meta.url);
 
-const KEPT_HERE = " Your progress is kept in this browser.";
-const NOTICES = {
-  noLms: "No learning platform launched this course, so your results are not sent anywhere." + KEPT_HERE,
-  again: "Your results are being sent to your learning platform again.",
-  tooLarge: "Your progress is too large for your learning platform to keep in full: it keeps your quiz results only.",
-};
 
 const session = {
   course: null,
@@ -80,20 +75,20 @@ function currentRecord(announced) {
 
 function fittedText(record) {
   const fitted = savedText(record, session.connection.savedLimit);
-  if (!fitted || fitted.kept === "results") showNotice(NOTICES.tooLarge);
+  if (!fitted || fitted.kept === "results") showNotice(message("lms.too_large"));
   return fitted ? fitted.text : null;
 }
 
 function problemNotice(error) {
-  const message = error && error.message ? error.message : "The learning platform did not answer.";
-  return message + KEPT_HERE + (error && error.gone ? "" : " It will be sent again with your next result.");
+  const problem = error && error.message ? error.message : message("lms.no_answer");
+  return message(error && error.gone ? "lms.problem_gone" : "lms.problem", { problem });
 }
 
 // One report at a time, in order: cmi5's requests must not overtake each other.
 function enqueue(task) {
   session.queue = session.queue.then(task).then(
     () => {
-      if (session.failing) showNotice(NOTICES.again);
+      if (session.failing) showNotice(message("lms.again"));
       session.failing = false;
     },
     (error) => {
@@ -160,7 +155,7 @@ async function start() {
   Object.assign(session, { course, blockIds: course.blocks.map((block) => block.id) });
   session.storageKey = `mkdocs-course:v1:${siteRoot.href}:${course.courseId}`;
   const connection = connect(course.format);
-  if (!connection) showNotice(NOTICES.noLms);
+  if (!connection) showNotice(message("lms.no_lms"));
   else {
     try {
       restore(await connection.start(session.blockIds));

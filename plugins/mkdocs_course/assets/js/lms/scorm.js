@@ -1,7 +1,12 @@
 // SCORM 1.2 and SCORM 2004: finding the LMS's API object the way ADL's examples do (up the chain
 // of parent frames, then from the opener window and its parents), and the values each version
 // takes. One connection object serves both versions; runtime.js drives it.
+import { message } from "../messages.js";
 import { isoDuration, learnerName, scorm12Duration } from "./report.js";
+
+// Whole sentences for a refusal: alone, with the error's code, with its code and text.
+const REFUSED_SAVING = ["lms.refused_saving", "lms.refused_saving_code", "lms.refused_saving_code_text"];
+const REFUSED_CALL = ["lms.refused_call", "lms.refused_call_code", "lms.refused_call_code_text"];
 
 // ADL's search gives up after this many frames: a frame chain that long is a loop.
 const MAX_FRAMES = 500;
@@ -129,7 +134,7 @@ class ScormConnection {
     try {
       result = this.api[this.names.calls[which]](...args);
     } catch {
-      throw new LmsError("The learning platform can no longer be reached.", { gone: true });
+      throw new LmsError(message("lms.gone"), { gone: true });
     }
     if (which !== "get" && String(result) !== "true") throw this.refusal(which, args[0]);
     return result;
@@ -144,9 +149,10 @@ class ScormConnection {
     } catch {
       // the error is enough without its text
     }
-    const what = which === "set" ? "saving " + element : "the " + this.names.calls[which] + " call";
-    const detail = code && code !== "0" ? " (error " + code + (text ? ": " + text : "") + ")" : "";
-    return new LmsError("The learning platform refused " + what + detail + ".");
+    // One whole sentence for each case: what was refused, with the error's code and text if any.
+    const detail = code && code !== "0" ? (text ? 2 : 1) : 0;
+    const keys = which === "set" ? REFUSED_SAVING : REFUSED_CALL;
+    return new LmsError(message(keys[detail], { element, call: this.names.calls[which], code, text }));
   }
 
   get(element) {

@@ -3,6 +3,8 @@
 // to each question, the unanswered questions, and what a new attempt changed. Loaded on the first
 // check (or to show a restored one), so the quiz page starts with less.
 import { el, elementWithHtml } from "../dom.js";
+import { message } from "../messages.js";
+import { formatList, formatNumber } from "../message-formats.js";
 import { answerKey, mark, rightAnswer, score } from "./marking.js";
 import { unseal } from "./sealing.js";
 import { triesLeftText } from "./view.js";
@@ -18,9 +20,9 @@ const icon = (character) =>
 
 // How a marked option reads: by icon, words and colour (quiz.css) together.
 const OPTION_STATES = {
-  right: ["✓", "Chosen and right"],
-  wrong: ["✗", "Chosen and wrong"],
-  missed: ["→", "Right and missed"],
+  right: ["✓", "quiz.option_chosen_right"],
+  wrong: ["✗", "quiz.option_chosen_wrong"],
+  missed: ["→", "quiz.option_right_missed"],
 };
 
 /** A primary or plain material button. */
@@ -71,21 +73,23 @@ function markOptions(item, right) {
     if (!state) continue;
     const [character, words] = OPTION_STATES[state];
     input.parentElement.classList.add(`course-opt--${state}`);
-    input.parentElement.append(" ", el("span", { class: "course-opt__state" }, icon(character), words));
+    input.parentElement.append(" ", el("span", { class: "course-opt__state" }, icon(character), message(words)));
   }
   const found = right.filter((value) => checkedValues(item).includes(value)).length;
   if (item.question.type !== "multiple" || !found || item.correct) return [];
-  return [el("p", {}, `${found} of ${right.length} right options chosen.`)];
+  return [el("p", {}, message("quiz.right_options_found", { found, count: right.length }))];
 }
 
 // A closed question's verdict, in its feedback and in the result's summary alike.
-const closedVerdict = (item) => (item.correct ? ["✓", "Correct"] : ["✗", item.answered ? "Incorrect" : "Not answered"]);
+const closedVerdict = (item) =>
+  item.correct ? ["✓", message("quiz.correct")] : ["✗", message(item.answered ? "quiz.incorrect" : "quiz.not_answered")];
 
 function verdictOf(item) {
   if (!item.closed) {
-    return ["✗", "Not right yet.", ` ${triesLeftText(item.question.tries - item.tries)}: change your answer and check it again.`];
+    const count = item.question.tries - item.tries;
+    return ["✗", message("quiz.not_right_yet"), " ", message("quiz.not_right_yet_tries", { count })];
   }
-  return [...closedVerdict(item), ""];
+  return closedVerdict(item);
 }
 
 /**
@@ -102,8 +106,8 @@ export async function showChecked(salt, item) {
   const chosen = question.type === "true_false" ? [] : checkedValues(item);
   const notes = await Promise.all(chosen.map((index) => open(variant.feedbackSealed[index], `feedback:${index}`)));
   item.fieldset.querySelector(".course-q__tries").textContent = triesLeftText(question.tries - item.tries);
-  const [character, words, more] = verdictOf(item);
-  const verdict = el("p", { class: "course-q__verdict", tabindex: "-1" }, icon(character), el("strong", {}, words), more);
+  const [character, words, ...more] = verdictOf(item);
+  const verdict = el("p", { class: "course-q__verdict", tabindex: "-1" }, icon(character), el("strong", {}, words), ...more);
   const parts = [verdict];
   if (item.closed) {
     item.element.className = `course-q course-q--${correct ? "correct" : "incorrect"}`;
@@ -121,7 +125,8 @@ async function closingNotes(item, open) {
   const { reviewUrl, reviewTitle } = item.question;
   const explanation = await open(item.question.variants[item.variantIndex].explanationSealed, "explanation");
   const notes = explanation ? [elementWithHtml("div", { class: "course-q__explanation" }, explanation)] : [];
-  if (reviewUrl) notes.push(el("p", {}, el("a", { href: reviewUrl }, `Read again: ${reviewTitle || "the lesson"}`)));
+  const readAgain = reviewTitle ? message("quiz.read_again", { title: reviewTitle }) : message("quiz.read_again_lesson");
+  if (reviewUrl) notes.push(el("p", {}, el("a", { href: reviewUrl }, readAgain)));
   return notes;
 }
 
@@ -132,15 +137,15 @@ async function closingNotes(item, open) {
  */
 export function resultSummary(items, { percent, passMark, passed }) {
   const right = items.filter((item) => item.correct).length;
-  const heading = el("h2", { tabindex: "-1" }, `Your score: ${percent}%`);
-  const verdict = el("strong", {}, passed ? "You passed." : "You have not passed yet.");
+  const heading = el("h2", { tabindex: "-1" }, message("quiz.your_score", { percent }));
+  const verdict = el("strong", {}, message(passed ? "quiz.you_passed" : "quiz.not_passed_yet"));
   const links = el("ul", { class: "course-quiz__revisit" });
   items.forEach((item, index) => {
     const [character, said] = closedVerdict(item);
-    links.append(el("li", {}, quizLink(item.element, `Question ${index + 1}`), " ", icon(character), said));
+    links.append(el("li", {}, quizLink(item.element, message("quiz.question_link", { number: index + 1 })), " ", icon(character), said));
   });
-  const total = `${right} of ${items.length} questions right within their tries. The pass mark is ${passMark}%. `;
-  return { heading, nodes: [heading, el("p", {}, total, verdict), el("p", {}, "Go back to a question:"), links] };
+  const total = message("quiz.questions_right", { right, count: items.length, pass_mark: passMark });
+  return { heading, nodes: [heading, el("p", {}, total, " ", verdict), el("p", {}, message("quiz.go_back")), links] };
 }
 
 /**
@@ -148,25 +153,27 @@ export function resultSummary(items, { percent, passMark, passed }) {
  * @returns {{heading: HTMLElement, nodes: (HTMLElement|string)[]}}
  */
 export function unansweredList(missing, { markAnyway, keepAnswering }) {
-  const count = missing.length;
-  const heading = el("h2", { tabindex: "-1" }, count === 1 ? "1 question is not answered" : `${count} questions are not answered`);
+  const heading = el("h2", { tabindex: "-1" }, message("quiz.unanswered", { count: missing.length }));
   const links = el("ul", {});
   for (const item of missing) {
     const firstInput = () => item.fieldset.querySelector("input").focus();
     links.append(el("li", {}, quizLink(item.element, item.fieldset.querySelector("legend").textContent, firstInput)));
   }
-  const anyway = button("Check answers anyway", true);
-  const back = button("Keep answering");
+  const anyway = button(message("quiz.check_anyway"), true);
+  const back = button(message("quiz.keep_answering"));
   anyway.addEventListener("click", markAnyway);
   back.addEventListener("click", keepAnswering);
-  return { heading, nodes: [heading, el("p", {}, "Unanswered questions count as wrong."), links, anyway, " ", back] };
+  return { heading, nodes: [heading, el("p", {}, message("quiz.unanswered_count_as_wrong")), links, anyway, " ", back] };
 }
 
-// "Question 3", "Questions 2 and 4", "Questions 1, 2 and 5".
-function numbered(positions) {
-  if (positions.length === 1) return `Question ${positions[0]}`;
-  return `Questions ${positions.slice(0, -1).join(", ")} and ${positions.at(-1)}`;
-}
+// A new attempt's announcement: [options as before, options in a new order].
+const NEW_ATTEMPT = {
+  same: ["quiz.new_attempt_same", "quiz.new_attempt_same_reordered"],
+  changed: ["quiz.new_attempt_changed", "quiz.new_attempt_changed_reordered"],
+};
+
+// The numbers of `positions` as a plural message's values: "2", "1 and 3", "1, 2, and 5".
+const numbered = (positions) => ({ count: positions.length, numbers: formatList(positions.map((position) => formatNumber(position))) });
 
 /**
  * What a new attempt changed, said exactly: which questions are other versions, which were not in
@@ -181,13 +188,14 @@ export function attemptChanges(before, after) {
     if (!last.has(item.question.id)) changed.question.push(index + 1);
     else if (last.get(item.question.id) !== item.variantIndex) changed.version.push(index + 1);
   });
-  const plural = (list) => list.length > 1;
+  // The messages name each part of the sentence in its place (catalogs/en.yml, `changed_*`).
   const parts = [];
-  if (changed.version.length) parts.push(`${numbered(changed.version)} ${plural(changed.version) ? "are new versions" : "is a new version"}`);
-  if (changed.question.length) parts.push(`${numbered(changed.question)} ${plural(changed.question) ? "are questions" : "is a question"} you did not have last time`);
-  const same = after.length - changed.version.length - changed.question.length;
-  if (!parts.length) parts.push("The questions are as before");
-  else if (same) parts.push("the others are as before");
-  const options = after.some((item) => item.order.length > 1) ? " The options are in a new order." : "";
-  return `New attempt started. ${parts.join("; ").replace(/; Q/g, "; q")}.${options}`;
+  if (changed.version.length) parts.push(message("quiz.changed_versions", numbered(changed.version)));
+  if (changed.question.length) {
+    const key = parts.length ? "quiz.changed_questions_after_versions" : "quiz.changed_questions";
+    parts.push(message(key, numbered(changed.question)));
+  }
+  if (parts.length && after.length > changed.version.length + changed.question.length) parts.push(message("quiz.changed_others_same"));
+  const [same, reordered] = parts.length ? NEW_ATTEMPT.changed : NEW_ATTEMPT.same;
+  return message(after.some((item) => item.order.length > 1) ? reordered : same, { changes: parts.join("") });
 }

@@ -1,8 +1,8 @@
 // The quiz page: connects the attempt (attempt.js), the questions the build rendered (view.js),
 // marking and what it shows (feedback.js, loaded on the first check) and the learner's record
 // (record.js through the store).
-import { formatDate } from "../dates.js";
 import { el } from "../dom.js";
+import { message } from "../messages.js";
 import { addResult } from "../record.js";
 import { attemptDraft, newAttempt, restoreAttempt, shownVariantKeys } from "./attempt.js";
 import { readResponse, renderedAttempt, showAttempt } from "./view.js";
@@ -53,7 +53,7 @@ class QuizPage {
     this.result.replaceChildren();
     this.actions.hidden = false;
     showAttempt(this.items, this.list);
-    this.showStatus();
+    await this.showStatus();
     const closed = this.items.filter((item) => item.closed);
     if (closed.length) {
       const feedback = await loadFeedback();
@@ -70,13 +70,14 @@ class QuizPage {
     });
   }
 
-  showStatus() {
+  // The date of a pass is written by dates.js, loaded only once the block is passed.
+  async showStatus() {
     const entry = this.blockEntry();
-    const when = entry?.passedAt ? ` on ${formatDate(entry.passedAt, this.course.locale)}` : "";
-    const soFar = entry?.attempts ? ` Best score so far: ${entry.bestScore || 0}%.` : "";
-    this.status.textContent = entry?.passed
-      ? `You passed this quiz${when}. Best score: ${entry.bestScore}%. You can try it again at any time.`
-      : `Pass mark: ${this.passMark}%.${soFar}`;
+    const values = { pass_mark: this.passMark, best_score: entry?.bestScore || 0 };
+    if (entry?.passedAt) values.date = (await import("../dates.js")).formatDate(entry.passedAt, this.course.locale);
+    let key = entry?.attempts ? "quiz.status_best_so_far" : "quiz.pass_mark";
+    if (entry?.passed) key = values.date ? "quiz.status_passed_on" : "quiz.status_passed";
+    this.status.textContent = message(key, values);
   }
 
   // One question checked: a try used, its feedback shown, and the attempt finished with the last.
@@ -94,7 +95,7 @@ class QuizPage {
   }
 
   askForAnswer(item) {
-    const text = item.question.type === "text" ? "Type an answer, then check it." : "Choose an answer, then check it.";
+    const text = message(item.question.type === "text" ? "quiz.type_an_answer" : "quiz.choose_an_answer");
     const note = el("p", { class: "course-q__verdict", tabindex: "-1" }, text);
     item.feedback.replaceChildren(note);
     return note;
@@ -140,7 +141,7 @@ class QuizPage {
     const percent = feedback.scoreOf(this.items);
     const passed = percent >= this.passMark;
     const summary = feedback.resultSummary(this.items, { percent, passMark: this.passMark, passed });
-    const again = feedback.button("Try again", !passed);
+    const again = feedback.button(message("quiz.try_again"), !passed);
     again.addEventListener("click", () => this.startAgain(feedback));
     this.result.replaceChildren(...summary.nodes, again);
     if (record) {

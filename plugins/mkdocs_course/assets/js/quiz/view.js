@@ -1,11 +1,12 @@
 // The questions as the build rendered them (templates/quiz.html): which attempt the markup shows,
 // showing another attempt in it (versions, order, answers, tries), and reading the answers. No
 // storage and no marking here; what is shown once a question is checked is in feedback.js.
+import { message } from "../messages.js";
 
 const versionsOf = (element) => [...element.querySelectorAll(".course-q__version")];
 
 /** "3 tries left", "1 try left". */
-export const triesLeftText = (count) => `${count} ${count === 1 ? "try" : "tries"} left`;
+export const triesLeftText = (count) => message("quiz.tries_left", { count });
 
 /**
  * The first attempt, as the build rendered it: the questions shown in their order, the version
@@ -35,7 +36,7 @@ function showItem(item, position, total) {
   item.fieldset = versions[item.variantIndex];
   item.fieldset.disabled = false;
   item.fieldset.querySelector(".course-q__check").hidden = false;
-  item.fieldset.querySelector("legend").textContent = `Question ${position} of ${total}`;
+  item.fieldset.querySelector("legend").textContent = message("quiz.question_position", { position, total });
   item.feedback = item.element.querySelector(".course-q__feedback");
   item.feedback.replaceChildren();
   item.element.className = "course-q";

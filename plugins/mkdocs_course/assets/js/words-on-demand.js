@@ -1,0 +1,23 @@
+// The words of the code that loads only after an action or a problem (writing activities,
+// notices): published once per site in its language (messages/page.py writes words.json), fetched
+// when that code first needs them, so that the lesson pages it runs on carry none of them.
+import { addWords } from "./messages.js";
+
+// This file is served at <site>/assets/course/js/words-on-demand.js.
+const WORDS_URL = new URL("../words.json", import.meta.url);
+let loading = null;
+
+/**
+ * Fetches the site's on-demand words once per page load and adds them to `message()`'s. A
+ * failed fetch is tried again on the next call; until then a message shows its key.
+ * @returns {Promise<void>}
+ */
+export function loadWords() {
+  loading ??= fetch(WORDS_URL)
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.statusText))))
+    .then((data) => addWords(data.areas))
+    .catch(() => {
+      loading = null;
+    });
+  return loading;
+}
