@@ -22,6 +22,7 @@ from mkdocs_course.messages.catalog import (
     PLACEHOLDER,
     catalog_language,
     check_overrides,
+    key_line,
     load_catalog,
     placeholders,
     required_forms,
@@ -313,8 +314,37 @@ def test_the_site_builds_in_its_language_with_the_authors_override(tmp_path):
     assert '"language":"fr"' in quiz and '"quiz":{' in quiz and '"journal":{' not in quiz
 
 
-def test_an_unknown_key_in_mkdocs_yml_stops_the_build_naming_it(tmp_path):
+def test_an_unknown_key_in_mkdocs_yml_stops_the_build_naming_its_line(tmp_path):
     course = make_course(tmp_path, blocks=("first-block",), plugin_options={"messages": {"quiz.chek_answers": "x"}})
+    written = (course.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(written, start=1) if "quiz.chek_answers" in text)
     built = build(course.root, strict=True, check=False)
     assert not built.ok
-    assert "mkdocs.yml" in built.error and "quiz.chek_answers" in built.error
+    assert f"mkdocs.yml:{line}:" in built.error and "Did you mean `quiz.check_answers`?" in built.error
+
+
+def test_the_line_of_a_key_is_found_under_the_messages_option():
+    text = "site_name: x\nplugins:\n  - course:\n      messages:\n        quiz.check_answers: Go\n"
+    assert key_line(text, "quiz.check_answers") == 5
+    assert key_line('quiz.check_answers: 1\nmessages:\n  "quiz.check_answers": Go\n', "quiz.check_answers") == 3
+    assert key_line(text, "quiz.try_again") == 0
+
+
+def test_a_template_puts_its_link_in_the_escaped_sentence_where_the_language_puts_it():
+    from markupsafe import Markup
+
+    from mkdocs_course.templates import message_in_html
+
+    overrides = {"lessons.location": "<{block}> & leçon {number} sur {count}"}
+    message = message_in_html(site_messages("fr", overrides=check_overrides(overrides)))
+    link = Markup('<a href="b/">Bloc 1 : {number} <i>x</i></a>')
+    shown = message("lessons.location", number=2, count=1234, block=link)
+    assert shown == '&lt;<a href="b/">Bloc 1 : {number} <i>x</i></a>&gt; &amp; leçon 2 sur 1\u202f234'
+    assert message("lessons.location", number="<b>", count=1, block="<script>") == "<<script>> & leçon <b> sur 1"
+    # Plain values stay text: autoescape escapes the whole sentence when the template shows it.
+
+
+def test_plurals_follow_the_words_language_whatever_locale_the_dates_use():
+    assert site_messages("fr", "fr-CA").locale == "fr-CA"  # a region of the same language: its own
+    assert site_messages("fr", "en-GB").locale == "fr"  # French words take French plurals
+    assert site_messages("zh-TW", "zh-TW").locale == "en"  # English words (no Traditional catalog)

@@ -70,3 +70,25 @@ def test_published_files_for_another_address_stop_zensical_naming_the_command(co
     built = run("zensical build --clean", course)
     assert built.returncode != 0
     assert "badges/plan-your-study.credential.json" in built.stderr and "mkdocs-course assets" in built.stderr
+
+
+def test_zensical_builds_the_course_in_the_sites_language(course: Path) -> None:
+    """`theme.language` reaches the Markdown extension front as it reaches the plugin (issue 12)."""
+    from mkdocs_course.messages.catalog import site_messages
+
+    config = course / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n  language: en\n" in text
+    config.write_text(text.replace("\n  language: en\n", "\n  language: fr\n", 1), encoding="utf-8")
+    assert run("mkdocs-course assets", course).returncode == 0  # the on-demand words are the site's
+    built = run("zensical build --clean", course)
+    assert built.returncode == 0, built.stdout + built.stderr
+    french = site_messages("fr")
+    site = course / "site"
+    quiz = (site / "plan-your-study" / "quiz" / "index.html").read_text(encoding="utf-8")
+    assert french("quiz.check_answers") in quiz and "Check answers" not in quiz
+    assert '"language":"fr"' in quiz
+    achievements = (site / "achievements" / "index.html").read_text(encoding="utf-8")
+    assert french("achievements.save_progress") in achievements or french("achievements.record_heading") in achievements
+    words = (site / "assets" / "course" / "words.json").read_text(encoding="utf-8")
+    assert french("notice.dismiss") in words

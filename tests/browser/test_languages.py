@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from helpers import answer_everything, storage_key
+from helpers import answer_everything, serious_problems, storage_key
 from playwright.sync_api import Page, expect
 
 from mkdocs_course.messages.catalog import ENGLISH, PLACEHOLDER, load_catalog, site_messages
@@ -286,8 +286,10 @@ def test_the_arabic_course_lays_the_quiz_and_the_statement_out_right_to_left(
     assert option.bounding_box()["x"] > label.bounding_box()["x"]  # the control on the right, its words to its left
     heading = question.locator("legend")
     assert heading.evaluate("(node) => getComputedStyle(node).textAlign") in ("start", "right")
+    assert serious_problems(page) == []  # axe-core, right to left as left to right
 
     arabic = aligned_lines(statement_of(page, site, words), tmp_path / "ar")
+    assert serious_problems(page) == []  # the achievements page, the statement made
     english = aligned_lines(statement_of(page, sample, site_messages("en")), tmp_path / "en")
     assert arabic[1] > 3 * arabic[0], f"Arabic statement: {arabic[0]} rows start left, {arabic[1]} end right"
     assert english[0] > 3 * english[1], f"English statement: {english[0]} rows start left, {english[1]} end right"

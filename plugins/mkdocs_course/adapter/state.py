@@ -74,7 +74,11 @@ def start_build(options: CourseConfig, config: MkDocsConfig) -> CourseBuild:
     language = config.theme.get("language")
     course_locale = options.locale or default_locale(language)
     try:
-        messages = site_messages(language, course_locale, check_overrides(options.messages))
+        written = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
+        overrides = check_overrides(
+            options.messages, Location(Path(config.config_file_path or "mkdocs.yml").name), written
+        )
+        messages = site_messages(language, course_locale, overrides)
     except CourseError as error:
         raise PluginError(str(error)) from None
     settings = CourseSettings(

@@ -252,8 +252,11 @@ def shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def settings_from(options: dict[str, Any], config: dict[str, Any], errors: list[CourseError]) -> CourseSettings:
-    """The course settings, checked as the plugin's options are (adapter/config.py)."""
+def settings_from(
+    options: dict[str, Any], config: dict[str, Any], errors: list[CourseError], config_text: str = ""
+) -> CourseSettings:
+    """The course settings, checked as the plugin's options are (adapter/config.py); `config_text`
+    is mkdocs.yml as written, for the line of a mistake in `messages:`."""
     title = str(options.get("title") or config.get("site_name") or "").strip()
     if not title:
         errors.append(CourseError(Location(CONFIG_FILE), "the course has no title.", "Set `site_name`."))
@@ -271,7 +274,7 @@ def settings_from(options: dict[str, Any], config: dict[str, Any], errors: list[
         errors.append(error)
     language = (config.get("theme") or {}).get("language")
     try:
-        overrides = check_overrides(options.get("messages"), Location(CONFIG_FILE))
+        overrides = check_overrides(options.get("messages"), Location(CONFIG_FILE), config_text)
     except CourseError as error:
         errors.append(error)
         overrides = {}
@@ -330,7 +333,7 @@ def load_project(config_path: Path, given: dict[str, Any] | None = None) -> Cour
         config_shown=config_path.name,
         docs_dir=docs_dir,
         docs_shown=shown(docs_dir, root),
-        settings=settings_from(options, config, errors),
+        settings=settings_from(options, config, errors, config_path.read_text(encoding="utf-8")),
         directory_urls=config.get("use_directory_urls", True) is not False,
         site_url=str(config.get("site_url") or ""),
         custom_dir=root / theme["custom_dir"] if theme.get("custom_dir") else None,

@@ -69,9 +69,21 @@ def placeholders(message: Message) -> set[str]:
     return {name for form in forms for name in PLACEHOLDER.findall(str(form))}
 
 
-def check_overrides(overrides: object, where: Location | None = None) -> dict[str, Message]:
+def key_line(config_text: str, key: str) -> int:
+    """The line of mkdocs.yml where the `messages:` option names `key` (0 when not found), so that
+    a mistake names its line."""
+    after_option = False
+    for number, line in enumerate(config_text.splitlines(), start=1):
+        after_option = after_option or line.strip().startswith("messages:")
+        if after_option and re.match(rf"""\s*(?:-\s*)?["']?{re.escape(key)}["']?\s*:""", line):
+            return number
+    return 0
+
+
+def check_overrides(overrides: object, where: Location | None = None, config_text: str = "") -> dict[str, Message]:
     """An author's `messages:` option, checked: known keys, text values, plural forms by CLDR
-    category, and only the placeholders the English message has. Raises CourseError."""
+    category, and only the placeholders the English message has. Raises CourseError at the key's
+    line of `config_text` (mkdocs.yml as the author wrote it), when given."""
     where = where or Location("mkdocs.yml")
     if overrides is None:
         return {}
@@ -86,6 +98,7 @@ def check_overrides(overrides: object, where: Location | None = None) -> dict[st
     checked: dict[str, Message] = {}
     for key, value in overrides.items():
         key = str(key)
+        where = Location(where.path, key_line(config_text, key)) if config_text else where
         if key not in english:
             close = difflib.get_close_matches(key, english, n=1)
             hint = f"Did you mean `{close[0]}`? " if close else ""
@@ -176,7 +189,12 @@ def site_messages(
     entries: dict[str, Message] = dict(load_catalog(ENGLISH))
     entries.update({key: message for key, message in load_catalog(language).items() if key in entries})
     entries.update(overrides or {})
-    return Messages(language, locale or str(theme_language or ENGLISH), entries)
+    # Plurals and numbers follow the words' language: a `locale` of another language (`en-GB` on
+    # a French site) would pick English plural forms for French sentences.
+    locale = locale or str(theme_language or ENGLISH)
+    if locale.split("-")[0].lower() != language:
+        locale = language
+    return Messages(language, locale, entries)
 
 
 def required_forms(language: str) -> tuple[str, ...]:

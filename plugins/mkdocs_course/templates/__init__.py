@@ -8,10 +8,12 @@ package's file in this folder is the fallback. Without an environment, only the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from ..errors import CourseError, Location
 from ..messages.catalog import Messages, site_messages
@@ -56,6 +58,25 @@ def fragment_environment(theme: jinja2.Environment | None = None) -> jinja2.Envi
     return theme.overlay(loader=jinja2.ChoiceLoader(loaders), **options)
 
 
+def message_in_html(messages: Messages) -> Callable[..., str]:
+    """`message(key, **values)` for templates: a value that is markup (a link the template made
+    with `{% set %}`) goes where its `{placeholder}` stands, after the sentence around it is escaped;
+    other values are text, escaped with it. So a sentence stays whole in the catalog, its link
+    wherever the language puts it."""
+
+    def message(key: str, **values: Any) -> str:
+        links = {name: value for name, value in values.items() if isinstance(value, Markup)}
+        if not links:
+            return messages(key, **values)
+        slots = {name: f"\x00{name}\x00" for name in links}  # no message or value holds a NUL
+        text = escape(messages(key, **{**values, **slots}))
+        for name, value in links.items():
+            text = text.replace(slots[name], value)
+        return Markup(text)
+
+    return message
+
+
 class Fragments:
     """Renders the fragments by file name, such as `render("overview.html", ...)`."""
 
@@ -70,7 +91,7 @@ class Fragments:
         self.project_dir = project_dir  # a site's override is named relative to it in messages
         # `message(key, count=...)` in every fragment: the site's words (messages/catalog.py).
         self.messages = messages or site_messages("en")
-        self.env.globals["message"] = self.messages
+        self.env.globals["message"] = message_in_html(self.messages)
 
     def _shown(self, filename: str | None, name: str) -> str:
         if filename is None:
