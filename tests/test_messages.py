@@ -25,11 +25,10 @@ from mkdocs_course.messages.catalog import (
     key_line,
     load_catalog,
     placeholders,
-    required_forms,
     site_messages,
 )
 from mkdocs_course.messages.page import ON_DEMAND_AREAS, WIDGET_AREAS, messages_script, page_areas
-from mkdocs_course.messages.plurals import CATEGORIES
+from mkdocs_course.messages.plurals import CATEGORIES, categories
 from site_build import build
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "mkdocs_course"
@@ -82,7 +81,7 @@ def test_every_placeholder_appears_in_each_translation_and_no_other(language):
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_plural_messages_have_every_form_their_language_uses(language):
-    forms = set(required_forms(language))
+    forms = set(categories(language))
     for key, english in ENGLISH_CATALOG.items():
         translation = load_catalog(language).get(key)
         if isinstance(english, dict):
@@ -188,7 +187,7 @@ def test_no_page_carries_an_area_only_the_build_uses():
     assert not build_only & set(ON_DEMAND_AREAS)
 
 
-def test_the_catalog_names_every_area_a_page_is_sent_and_the_browser_gets_no_build_only_area():
+def test_every_area_a_page_is_sent_is_in_the_catalog():
     areas = {key.partition(".")[0] for key in ENGLISH_CATALOG}
     sent = {area for _, widget_areas in WIDGET_AREAS for area in widget_areas}
     assert sent <= areas

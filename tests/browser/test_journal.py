@@ -371,3 +371,32 @@ def test_only_writing_pages_load_the_writing_code_and_the_download_loads_on_a_pr
     with page.expect_download():
         page.get_by_role("button", name="Download as Markdown").click()
     assert "js/journal/journal-file.js" in journal
+
+
+def test_when_the_words_cannot_be_fetched_no_key_shows_and_the_next_save_says_it(page, sample):
+    """A writing area's status words come on demand (words.json): a failed fetch shows no key in
+    their place and loses no text, and the next pause fetches them again."""
+    failing = True
+    page.route("**/assets/course/words.json", lambda route: route.abort() if failing else route.continue_())
+    page.goto(sample + NOTES)
+    field = page.get_by_label(NOTES_LABEL)
+    expect(field).to_be_enabled()
+    # Every text the writing area ever shows, from now on.
+    page.evaluate(
+        """() => { window.shownTexts = [];
+        new MutationObserver(() => document.querySelectorAll(".course-writing [role=status], .course-writing__count")
+          .forEach((node) => window.shownTexts.push(node.textContent)))
+          .observe(document.body, { subtree: true, childList: true, characterData: true }); }"""
+    )
+    with page.expect_event("requestfailed", predicate=lambda request: "words.json" in request.url):
+        field.click()
+        field.press_sequentially("Asked about teamwork.")
+        field.press("Tab")  # left: saved, and its status asked for
+    expect(field).to_have_value("Asked about teamwork.")
+    failing = False
+    field.click()
+    field.press_sequentially(" No example.")
+    expect(status(page, NOTES_LABEL)).to_have_text("Saved.")
+    assert [text for text in page.evaluate("window.shownTexts") if "writing." in text] == []
+    page.reload()
+    expect(page.get_by_label(NOTES_LABEL)).to_have_value("Asked about teamwork. No example.")

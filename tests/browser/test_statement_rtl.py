@@ -1,6 +1,8 @@
 """A right-to-left course (Arabic): the statement PDF reads right to left and the badge's words are
-the course's. The badge modules run on the badge harness (tests/fixtures/badges) with Arabic words
-for a few messages, as an author gives them under `messages:` (there is no Arabic catalog yet)."""
+the course's. The badge modules run on the badge harness (tests/fixtures/badges), in Arabic with a
+few messages given as an author gives them under `messages:`, so that their boxes can be measured
+and the author's words are seen to reach the PDF and the file names (tests/browser/test_languages.py
+reads the sample course's statement, in the shipped catalog)."""
 
 from __future__ import annotations
 

@@ -205,7 +205,8 @@ def finish(build: CourseBuild, page: Page, output: str) -> str:
     else:
         output = finish_page(output, build.course_data_html if page.is_homepage else build.light_data_html)
     # The words its widgets show, last in <head> beside the course data (messages/page.py).
-    output = output.replace("</head>", messages_script(build.settings.messages, output) + "\n</head>", 1)
+    if words := messages_script(build.settings.messages, output):
+        output = output.replace("</head>", words + "\n</head>", 1)
     return material_fixes.mend(output)
 
 

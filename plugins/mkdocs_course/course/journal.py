@@ -14,7 +14,6 @@ activities). The MkDocs adapter and a Markdown extension front call the same fun
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -52,11 +51,6 @@ class WritingActivity:
     id: str
     title: str
     where: Location
-
-    @property
-    def label(self) -> str:
-        """The field's label in English; templates/writing-activity.html shows the site's words."""
-        return f"Your notes for {self.title}" if self.title else "Your notes for this activity"
 
     @property
     def anchor(self) -> str:
@@ -286,9 +280,4 @@ def journal_sections(
 
 def journal_page_markdown(messages: Messages) -> str:
     """The journal page the build adds when the author wrote none: its title in the site's words."""
-    return f"# {_markdown_text(messages('pages.journal_title'))}\n\n{JOURNAL_SLOT}\n"
-
-
-def _markdown_text(text: str) -> str:
-    """A message as Markdown that shows it as written (an author's override may hold `*` or `<`)."""
-    return re.sub(r"([\\`*_\[\]#])", r"\\\1", html.escape(text, quote=False))
+    return f"# {messages.markdown('pages.journal_title')}\n\n{JOURNAL_SLOT}\n"

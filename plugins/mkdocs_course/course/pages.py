@@ -21,7 +21,7 @@ ACHIEVEMENTS_SLOT = "<!-- course:achievements -->"
 
 def achievements_page_markdown(messages: Messages) -> str:
     """The achievements page the build adds when the author wrote none, titled in the site's language."""
-    return f"# {messages('achievements.page_title')}\n\n{ACHIEVEMENTS_SLOT}\n"
+    return f"# {messages.markdown('achievements.page_title')}\n\n{ACHIEVEMENTS_SLOT}\n"
 
 
 ERRORS_SLOT = "<!-- course:errors -->"  # on the page of a quiz that cannot be built

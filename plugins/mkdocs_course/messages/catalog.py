@@ -14,6 +14,7 @@ A message's key is `area.name`, as authors write it in mkdocs.yml:
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ import yaml
 
 from ..errors import CourseError, Location
 from .numbers import number_text
-from .plurals import CATEGORIES, categories, plural_category
+from .plurals import CATEGORIES, plural_category
 
 CATALOGS_DIR = Path(__file__).parent / "catalogs"
 ENGLISH = "en"
@@ -156,8 +157,8 @@ class Messages:
         """The message `key` with its placeholders filled; a plural message picks its form by
         `count`. Numbers are written as the locale writes them."""
         message = self.entries[key]
-        if isinstance(message, dict):
-            category = plural_category(self.locale, values.get("count", 0))
+        if isinstance(message, dict):  # no count: `other`, as Intl.PluralRules gives for none
+            category = plural_category(self.locale, values["count"]) if "count" in values else "other"
             message = message.get(category, message["other"])
         shown = {
             name: number_text(self.locale, value)
@@ -166,6 +167,11 @@ class Messages:
             for name, value in values.items()
         }
         return PLACEHOLDER.sub(lambda match: shown.get(match[1], match[0]), message)
+
+    def markdown(self, key: str, **values: Any) -> str:
+        """The message as Markdown that shows it as written, for a page the build writes in
+        Markdown (an author's override may hold `*`, `#` or `<`)."""
+        return re.sub(r"([\\`*_\[\]#])", r"\\\1", html.escape(self(key, **values), quote=False))
 
     def areas(
         self, names: tuple[str, ...] | list[str], keys: frozenset[str] | None = None
@@ -195,8 +201,3 @@ def site_messages(
     if locale.split("-")[0].lower() != language:
         locale = language
     return Messages(language, locale, entries)
-
-
-def required_forms(language: str) -> tuple[str, ...]:
-    """The plural forms a shipped catalog in `language` writes for each plural message."""
-    return categories(language)

@@ -4,7 +4,7 @@ lesson page does not carry the quiz's words, and only in the site's language."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..quiz.render import json_for_script
@@ -79,7 +79,11 @@ def messages_script(messages: Messages, html: str) -> str:
     """The JSON block for a page whose HTML is `html` (`<` escaped, so it cannot end the script),
     or "" for a page without widgets."""
     areas = page_areas(html)
-    if not areas:
-        return ""
+    return _script_for(messages, areas) if areas else ""
+
+
+@lru_cache(maxsize=32)
+def _script_for(messages: Messages, areas: tuple[str, ...]) -> str:
+    """Made once per site and set of areas: a site has a handful of kinds of widget page."""
     data = json_for_script(messages_data(messages, areas))
     return f'<script type="application/json" id="{SCRIPT_ID}">{data}</script>'

@@ -91,7 +91,8 @@ class Fragments:
         self.project_dir = project_dir  # a site's override is named relative to it in messages
         # `message(key, count=...)` in every fragment: the site's words (messages/catalog.py).
         self.messages = messages or site_messages("en")
-        self.env.globals["message"] = message_in_html(self.messages)
+        # An overlay shares its theme's globals: a copy of its own keeps `message` off the theme's.
+        self.env.globals = {**self.env.globals, "message": message_in_html(self.messages)}
 
     def _shown(self, filename: str | None, name: str) -> str:
         if filename is None:

@@ -16,7 +16,10 @@ const alreadyShown = new Set();
 export async function notice(kind) {
   if (alreadyShown.has(kind)) return;
   alreadyShown.add(kind);
-  await loadWords();
+  if (!(await loadWords())) {
+    alreadyShown.delete(kind); // no words to say it with: said on the next problem, if the words come
+    return;
+  }
   const where = document.querySelector("[data-course-quiz], .md-content__inner") || document.body;
   const dismiss = el("button", { type: "button", class: "md-button" }, message("notice.dismiss"));
   const box = el(

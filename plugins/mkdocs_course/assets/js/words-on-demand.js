@@ -8,16 +8,20 @@ const WORDS_URL = new URL("../words.json", import.meta.url);
 let loading = null;
 
 /**
- * Fetches the site's on-demand words once per page load and adds them to `message()`'s. A
- * failed fetch is tried again on the next call; until then a message shows its key.
- * @returns {Promise<void>}
+ * Fetches the site's on-demand words once per page load and adds them to `message()`'s.
+ * @returns {Promise<boolean>} false when they could not be had (the next call tries again): the
+ *   caller then says nothing rather than show a message's key
  */
 export function loadWords() {
   loading ??= fetch(WORDS_URL)
     .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.statusText))))
-    .then((data) => addWords(data.areas))
+    .then((data) => {
+      addWords(data.areas);
+      return true;
+    })
     .catch(() => {
       loading = null;
+      return false;
     });
   return loading;
 }

@@ -1,6 +1,6 @@
 // The achievements page's actions on the progress file: save it, save what was set aside, read a
 // file to restore. Loaded on the first press, apart from the badge actions the quiz page also uses.
-import { saveFile } from "../badges/downloads.js";
+import { saveFile } from "../downloads.js";
 import { progressFileName, readProgressFile, serialiseProgress, setAsideFileName } from "./progress-file.js";
 
 export { ProgressFileError, restoreProgress } from "./progress-file.js";

@@ -4,6 +4,7 @@
 // carries the lessons visited (docs/architecture.md, "Visits"), which the browser keeps apart.
 import { addSetAside, idMap, isObject, jsonNesting, MAX_NESTING, mergeBlockEntries, repairRecord, setAsideEntry } from "../record.js";
 import { mergeJournals } from "../record-journal.js";
+import { fileName } from "../downloads.js";
 import { message } from "../messages.js";
 import { messagesLocale } from "../message-formats.js";
 
@@ -24,23 +25,16 @@ const megabytes = (bytes) =>
   new Intl.NumberFormat(messagesLocale(), { style: "unit", unit: "megabyte", minimumFractionDigits: 1, maximumFractionDigits: 1 })
     .format(bytes / (1024 * 1024));
 
-// A file's name from its message (achievements.progress_file_name or set_aside_file_name), safe on
-// every file system: the course id is kept to safe letters, the message's words lose only what
-// no file system allows.
-function fileName(key, courseId, now) {
-  const course = String(courseId).replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "course";
-  const name = message(key, { course, date: now.toISOString().slice(0, 10) });
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-");
-}
+const today = (now) => now.toISOString().slice(0, 10);
 
 /** The file's name: <course id>-progress-<yyyy-mm-dd>.json in English (achievements.progress_file_name). */
 export function progressFileName(courseId, now = new Date()) {
-  return fileName("achievements.progress_file_name", courseId, now);
+  return fileName("achievements.progress_file_name", { course: courseId, date: today(now) });
 }
 
 /** The set-aside data's file name: <course id>-set-aside-<yyyy-mm-dd>.json in English. */
 export function setAsideFileName(courseId, now = new Date()) {
-  return fileName("achievements.set_aside_file_name", courseId, now);
+  return fileName("achievements.set_aside_file_name", { course: courseId, date: today(now) });
 }
 
 /**

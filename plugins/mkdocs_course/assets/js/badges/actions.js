@@ -13,9 +13,10 @@ import { cleanName } from "../record.js";
 import { el } from "../dom.js";
 import { message } from "../messages.js";
 import { withElements } from "./sentences.js";
-import { fetchText, fileName, saveFile, slug } from "./downloads.js";
+import { fileName, saveFile } from "../downloads.js";
+import { fetchText } from "./fetch-text.js";
 
-export { saveFile } from "./downloads.js";
+export { saveFile } from "../downloads.js";
 
 export const PNG_KEYWORD = "openbadgecredential";
 const NAME_FIELD_ID = "course-name"; // the achievements page's name field (statement-section.js)
@@ -41,7 +42,7 @@ export async function makeBadge({ courseData, block, record, svgUrl, credentialU
   const passMark = block.passMark ?? courseData.passMark;
   const credential = fillCredential(template, { name, passedAt: pass.passedAt, score: pass.score, passMark, learnerId: key.did });
   const token = await signCredential(credential, key);
-  const named = { course: slug(courseData.courseId), number: block.number };
+  const named = { course: courseData.courseId, number: block.number };
   // `unnamed`: the caller shows unnamedBadgeNotice() by the button, so the learner can add a name.
   const unnamed = !name;
   if (format === "svg") {

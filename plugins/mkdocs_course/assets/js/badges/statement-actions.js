@@ -3,7 +3,8 @@
 import { courseLocale } from "../dates.js";
 import { message } from "../messages.js";
 import { cleanName } from "../record.js";
-import { fetchText, fileName, saveFile, slug } from "./downloads.js";
+import { fileName, saveFile } from "../downloads.js";
+import { fetchText } from "./fetch-text.js";
 import { completion } from "./eligibility.js";
 
 /**
@@ -32,7 +33,7 @@ export async function makeStatement({ courseData, record, name, svgUrlFor, local
     siteUrl: courseData.siteUrl,
     locale,
   }, { vendor });
-  const filename = fileName("statement.file_name", { course: slug(courseData.courseId) }, "pdf");
+  const filename = fileName("statement.file_name", { course: courseData.courseId }, "pdf");
   return { bytes, boxes, paper, filename, type: "application/pdf" };
 }
 

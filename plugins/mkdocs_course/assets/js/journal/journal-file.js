@@ -1,6 +1,7 @@
 // The journal as a Markdown file (UTF-8) for the learner to keep: the course's title, each block's
 // activities with a link back and what the learner wrote, then what was set aside. The learner's
 // text is escaped so that no Markdown reader takes any of it as HTML.
+import { fileName, saveFile } from "../downloads.js";
 import { message } from "../messages.js";
 
 /**
@@ -44,15 +45,7 @@ export function journalMarkdown({ title, sections, setAside, now = new Date() })
  */
 export function downloadJournal({ courseId, title, sections, setAside }) {
   const now = new Date();
-  const safe = String(courseId).replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "course";
-  const filename = message("journal.file_name", { course_id: safe, date: now.toISOString().slice(0, 10) });
-  const blob = new Blob([journalMarkdown({ title, sections, setAside, now })], { type: "text/markdown;charset=utf-8" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  Object.assign(link, { href: url, download: filename, rel: "noopener", hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30000);
+  const filename = fileName("journal.file_name", { course: courseId, date: now.toISOString().slice(0, 10) });
+  saveFile(journalMarkdown({ title, sections, setAside, now }), filename, "text/markdown;charset=utf-8");
   return filename;
 }

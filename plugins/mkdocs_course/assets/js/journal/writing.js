@@ -35,8 +35,8 @@ function showCount(count, length) {
   const near = length >= JOURNAL_TEXT_MAX_LENGTH * NEAR_LIMIT;
   count.classList.toggle("course-writing__count--over", length > JOURNAL_TEXT_MAX_LENGTH);
   if (!near && !count.textContent) return; // far from the limit: nothing to say, no words to fetch
-  loadWords().then(() => {
-    count.textContent = near ? message("writing.characters", { length, limit: JOURNAL_TEXT_MAX_LENGTH }) : "";
+  loadWords().then((loaded) => {
+    if (loaded) count.textContent = near ? message("writing.characters", { length, limit: JOURNAL_TEXT_MAX_LENGTH }) : "";
   });
 }
 
@@ -60,8 +60,8 @@ function writingArea(box, store) {
   let unsaved = false;
   // The words come with the first status (words-on-demand.js): typing is never held up.
   const say = (words) =>
-    loadWords().then(() => {
-      const text = words();
+    loadWords().then((loaded) => {
+      const text = loaded ? words() : ""; // never a message's key
       if (status.textContent !== text) status.textContent = text;
     });
   const save = () => {
