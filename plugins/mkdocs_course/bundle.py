@@ -157,28 +157,24 @@ def bundle(entry: Path, *, external: set[Path], root: Path) -> str:
 
     `root` is the folder of the modules (their variable names are their paths in it).
     """
-    entry = entry.resolve()
-    external = {path.resolve() for path in external}
-    modules = _in_order(entry, external)
-    variables = {path: _variable(path, root.resolve()) for path in external}
-    variables |= {module.path: _variable(module.path, root.resolve()) for module in modules}
-    try:
-        return _hoisted(modules, external, variables, root.resolve())
-    except (_NotHoisted, UnclearScript):
-        return _wrapped(modules, external, variables, root.resolve())
+    return _bundled(entry, external, root)[0]
 
 
 def hoisting_refused(entry: Path, *, external: set[Path], root: Path) -> str | None:
     """Why `bundle` writes `entry` with a function scope per module, or None when it hoists."""
-    entry = entry.resolve()
+    return _bundled(entry, external, root)[1]
+
+
+def _bundled(entry: Path, external: set[Path], root: Path) -> tuple[str, str | None]:
+    """The bundle's text, and why it is not hoisted (None when it is)."""
+    root = root.resolve()
     external = {path.resolve() for path in external}
-    modules = _in_order(entry, external)
-    variables = {path: _variable(path, root.resolve()) for path in {*external, *(m.path for m in modules)}}
+    modules = _in_order(entry.resolve(), external)
+    variables = {path: _variable(path, root) for path in {*external, *(module.path for module in modules)}}
     try:
-        _hoisted(modules, external, variables, root.resolve())
+        return _hoisted(modules, external, variables, root), None
     except (_NotHoisted, UnclearScript) as refusal:
-        return str(refusal)
-    return None
+        return _wrapped(modules, external, variables, root), str(refusal)
 
 
 def _wrapped(modules: list[_Module], external: set[Path], variables: dict[Path, str], root: Path) -> str:
